@@ -1,0 +1,40 @@
+"""Configuration of the plan-progress plugin, as written under ``plugins:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class StatusConfig(Config):
+    """One step of the status scale."""
+
+    key = c.Type(str)
+    label = c.Type(str)
+    meaning = c.Type(str)
+    text_colour = c.Type(str)
+    background = c.Type(str)
+    icon = c.Type(str, default="material/circle")
+    done = c.Type(bool, default=False)
+    rated = c.Type(bool, default=True)
+
+
+class PlanProgressConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # The date the progress data is "as at": overdue is computed against it, never the clock.
+    as_at = c.Type((dt.date, str))
+
+    # Words used on generated pages.
+    plan_name = c.Type(str, default="improvement plan")
+    ratings_note = c.Type(str, default="")
+
+    # The status scale; empty means the default (the WSOA scale plus "Not yet rated").
+    statuses = c.ListOfItems(c.SubConfig(StatusConfig), default=[])
+
+    # Where generated pages and files go in the site.
+    actions_dir = c.Type(str, default="actions")
+    status_key_page = c.Type(str, default="status-key.md")
+    data_dir = c.Type(str, default="data")

@@ -1,0 +1,1 @@
+"""The domain core: no MkDocs imports here."""

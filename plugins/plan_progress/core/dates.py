@@ -1,0 +1,108 @@
+"""Dates as content editors write them: a year, a month or a day.
+
+The plan gives completion dates like "Feb 2022", so a date may be partial:
+``2022``, ``2022-02`` or ``2022-02-15``. A partial date is due at the *end* of
+the period it names.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+ALLOWED = "a date written YYYY-MM-DD, YYYY-MM or YYYY (for example 2022-02-28 or 2022-02)"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value) -> "PartialDate":
+        """Parse a YAML value into a PartialDate, or raise ValueError with a reason.
+
+        >>> PartialDate.parse("2022-02")
+        PartialDate(year=2022, month=2, day=None)
+        >>> PartialDate.parse(dt.date(2022, 2, 3)).iso
+        '2022-02-03'
+        """
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(f"{_show(value)} is not a date")
+        match = _PATTERN.match(value.strip())
+        if not match:
+            raise ValueError(f"{_show(value)} is not a date")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{value}' has no month {month}")
+        if day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"'{value}' is not a real day ({calendar.month_name[month]} {year} has {last} days)")
+        return cls(year, month, day)
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day by which something due on this date must be done."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    @property
+    def words(self) -> str:
+        """The date as a family reads it.
+
+        >>> PartialDate(2022, 2).words
+        'February 2022'
+        >>> PartialDate(2022, 3, 8).words
+        '8 March 2022'
+        """
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "an empty value"
+    return f"{value!r} ({type(value).__name__})"
+
+
+def words(date: dt.date) -> str:
+    """>>> words(dt.date(2022, 3, 8))
+    '8 March 2022'
+    """
+    return f"{date.day} {calendar.month_name[date.month]} {date.year}"

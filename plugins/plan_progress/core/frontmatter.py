@@ -1,0 +1,171 @@
+"""Split a Markdown page into its YAML front-matter and body, keeping line numbers.
+
+Every value in the front-matter is mapped to the line of the file it stands on,
+so a problem can be reported as ``file:line: field: ...``. Nothing here raises
+on bad input: problems are returned for the caller to collect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problems
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Source:
+    """One page's front-matter (``data``), where each value stands (``lines``) and its body."""
+
+    path: str  # as shown to people: content/areas/1-x/1-1-y.md
+    uri: str  # relative to the docs folder, with forward slashes
+    data: dict = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    has_front_matter: bool = False
+
+    def line(self, *keys) -> int | None:
+        """The file line of a value: ``line("history", 2, "status")``; falls back to its parent."""
+        parts = list(keys)
+        while parts:
+            found = self.lines.get(_key(parts))
+            if found is not None:
+                return found
+            parts.pop()
+        return 1 if self.has_front_matter else None
+
+
+def _key(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """Bytes to text: UTF-8 only; a byte-order mark is dropped with a warning."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.warning(path, 1, None,
+                         "the file starts with an invisible byte-order mark (BOM); it was ignored. "
+                         "Save the file as 'UTF-8' (without BOM) to remove this warning")
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(path, line, None,
+                       f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read). "
+                       "Save it as 'UTF-8' in your editor; curly quotes and accents pasted from Word are the usual cause")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
+    """Parse a page's text. Returns None when its front-matter cannot be read at all."""
+    source = Source(path=path, uri=uri, body=text)
+    if not text.strip():
+        problems.warning(path, 1, None, "the file is empty; add a title and some text, or delete the file")
+        return source
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]):
+        return source  # a plain page without front-matter
+    end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if end is None:
+        problems.error(path, 1, None,
+                       "the front-matter opened with '---' on line 1 is never closed; "
+                       "add a line with just '---' after the last field")
+        return None
+    yaml_text = "\n".join(lines[1:end])
+    source.has_front_matter = True
+    source.body = "\n".join(lines[end + 1:])
+    if "\t" in yaml_text:
+        for number, line in enumerate(lines[1:end], start=2):
+            if "\t" in line[: len(line) - len(line.lstrip())]:
+                problems.error(path, number, None,
+                               "this line is indented with a tab; front-matter must be indented with spaces")
+                return None
+    try:
+        loader = yaml.SafeLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return source
+            _check_duplicates(node, path, problems)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark else 1
+        problems.error(path, line, None, f"the front-matter is not valid YAML: {_yaml_reason(exc)}")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        problems.error(path, 1, None, f"the front-matter is not valid YAML: {exc}")
+        return None
+    if not isinstance(data, dict):
+        problems.error(path, 2, None,
+                       "the front-matter must be a list of 'field: value' lines, "
+                       f"but it is {'a list' if isinstance(data, list) else 'a single value'}")
+        return None
+    source.data = data
+    _record_lines(node, [], source.lines)
+    return source
+
+
+def _record_lines(node, parts, out: dict[str, int]) -> None:
+    if parts:
+        out[_key(parts)] = node.start_mark.line + 2
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                child = parts + [key_node.value]
+                out[_key(child)] = key_node.start_mark.line + 2
+                _record_lines(value_node, child, out)
+                out[_key(child)] = key_node.start_mark.line + 2
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, parts + [index], out)
+
+
+def _check_duplicates(node, path: str, problems: Problems) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 2
+                if key_node.value in seen:
+                    problems.error(path, line, key_node.value,
+                                   f"this field is given twice (first on line {seen[key_node.value]}); keep only one")
+                else:
+                    seen[key_node.value] = line
+            _check_duplicates(value_node, path, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicates(item, path, problems)
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "").strip()
+    hints = {
+        "mapping values are not allowed here":
+            "a value contains ': ' (a colon and a space). Put the whole value in double quotes",
+        "found character '\\t' that cannot start any token":
+            "a tab character was found; use spaces instead",
+        "could not find expected ':'":
+            "a line is missing its ':' between field name and value, or a quoted value is not closed",
+        "found undefined alias":
+            "a value starts with '*'. Put the whole value in double quotes",
+    }
+    for known, hint in hints.items():
+        if problem.startswith(known):
+            return hint
+    if problem.startswith("found unexpected end of stream") or "while scanning a quoted scalar" in (exc.context or ""):
+        return "a quoted value is never closed; check its quote marks"
+    if problem.startswith("expected <block end>"):
+        return "the indentation is inconsistent; line the fields up with the ones above"
+    return problem or str(exc)

@@ -1,0 +1,282 @@
+"""Read every page, validate its front-matter against the schema, and build the Plan.
+
+All problems are collected; the caller decides what to do with them (the build
+fails on any error, and strict mode on any warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+
+from . import schema
+from .dates import PartialDate
+from .frontmatter import Source, decode, parse
+from .model import Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, Theme, YouSaidItem
+from .problems import Problems
+from .scale import Status
+
+
+@dataclass
+class RawPage:
+    """A Markdown file as found on disk: where it is, for people and for the site, and its bytes."""
+
+    path: str
+    uri: str
+    raw: bytes
+
+
+def read_sources(pages: list[RawPage], problems: Problems) -> list[Source]:
+    sources = []
+    for page in pages:
+        text = decode(page.raw, page.path, problems)
+        if text is None:
+            continue
+        source = parse(text, page.path, page.uri, problems)
+        if source is not None:
+            sources.append(source)
+    return sources
+
+
+def check_record(source: Source, record: schema.Record, value: dict, ctx: schema.Context,
+                 problems: Problems, parts: list) -> dict:
+    """Check one group of fields; return the clean values of the fields that passed."""
+    clean: dict = {}
+    where = ".".join(str(p) for p in parts)
+    for name, spec in record.fields.items():
+        if name not in value or value[name] is None:
+            if spec.required:
+                label = f"{where}.{name}" if where else name
+                problems.error(source.path, source.line(*parts), label,
+                               f"is missing; every {record.name} needs it ({spec.description})")
+            continue
+        field_parts = parts + [name]
+        label = _label(field_parts)
+        try:
+            checked = spec.kind.check(value[name], ctx)
+        except schema.Invalid as exc:
+            problems.error(source.path, source.line(*field_parts), label, str(exc))
+            continue
+        if isinstance(spec.kind, schema.ListOf):
+            items = []
+            for index, item in enumerate(checked):
+                item_parts = field_parts + [index]
+                try:
+                    item = spec.kind.item.check(item, ctx)
+                except schema.Invalid as exc:
+                    problems.error(source.path, source.line(*item_parts), _label(item_parts), str(exc))
+                    continue
+                if isinstance(spec.kind.item, schema.Record):
+                    before = len(problems.errors)
+                    item = check_record(source, spec.kind.item, item, ctx, problems, item_parts)
+                    if len(problems.errors) != before:
+                        continue
+                items.append(item)
+            checked = items
+        clean[name] = checked
+    allowed = set(record.fields) | (schema.THEME_KEYS if not parts else set())
+    for name in value:
+        if name not in allowed:
+            field_parts = parts + [name]
+            hint = _closest(str(name), record.fields)
+            problems.warning(source.path, source.line(*field_parts), _label(field_parts),
+                             f"is not a field of {'an' if record.name[0] in 'aeiou' else 'a'} {record.name}"
+                             f"{hint}; allowed fields: {', '.join(record.fields)}")
+    return clean
+
+
+def _label(parts: list) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _closest(name: str, options) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(name, list(options), n=1, cutoff=0.75)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
+              icon_exists=None) -> tuple[Plan, Problems]:
+    """Validate every page and build the plan. The plan is complete only if there are no errors."""
+    problems = Problems()
+    ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists)
+    statuses = {s.key: s for s in scale}
+    plan = Plan(scale=tuple(scale), as_at=as_at)
+    typed: list[tuple[Source, str, dict]] = []
+
+    for source in read_sources(pages, problems):
+        if not source.has_front_matter or "type" not in source.data:
+            continue
+        kind = source.data.get("type")
+        if kind not in schema.PAGE_TYPES:
+            problems.error(source.path, source.line("type"), "type",
+                           f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}")
+            continue
+        clean = check_record(source, schema.PAGE_TYPES[kind], source.data, ctx, problems, [])
+        typed.append((source, kind, clean))
+
+    # Areas first: actions belong to the area whose page is in their folder.
+    areas_by_folder: dict[str, Area] = {}
+    areas_by_number: dict[int, Area] = {}
+    for source, kind, data in typed:
+        if kind != "area" or "number" not in data:
+            continue
+        area = Area(number=data["number"], title=data.get("title", ""), finding=data.get("finding", ""),
+                    aim=data.get("aim", ""), uri=source.uri, path=source.path,
+                    outcomes=data.get("outcomes", []), co_produced_with=data.get("co_produced_with", []),
+                    easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+        if area.number in areas_by_number:
+            problems.error(source.path, source.line("number"), "number",
+                           f"area {area.number} is already the number of {areas_by_number[area.number].path}; "
+                           "each area needs its own number")
+            continue
+        if area.folder in areas_by_folder:
+            problems.error(source.path, source.line("type"), "type",
+                           f"the folder already has an area page ({areas_by_folder[area.folder].path}); "
+                           "put each area in its own folder")
+            continue
+        areas_by_folder[area.folder] = area
+        areas_by_number[area.number] = area
+
+    actions: dict[str, Action] = {}
+    action_sources: dict[str, tuple[Source, dict]] = {}
+    for source, kind, data in typed:
+        if kind == "home":
+            if plan.home is not None:
+                problems.error(source.path, source.line("type"), "type",
+                               f"there is already a home page ({plan.home.path}); only one page can be the home")
+                continue
+            plan.home = Home(uri=source.uri, path=source.path, title=data.get("title"),
+                             easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+        if kind != "action" or "id" not in data or "status" not in data:
+            continue
+        action_id = data["id"]
+        if action_id in actions:
+            problems.error(source.path, source.line("id"), "id",
+                           f"action \"{action_id}\" is already used by {actions[action_id].path}; "
+                           "each action needs its own number")
+            continue
+        area = _area_for(source.uri, areas_by_folder)
+        if area is None:
+            problems.error(source.path, source.line("type"), "type",
+                           "this action is not in an area's folder; move it into the folder "
+                           "of the area it belongs to (the folder whose index.md has 'type: area')")
+            continue
+        if not action_id.startswith(f"{area.number}."):
+            problems.error(source.path, source.line("id"), "id",
+                           f"action \"{action_id}\" is in the folder of area {area.number} ({area.path}); "
+                           f"its number must start with \"{area.number}.\"")
+            continue
+        action = Action(
+            id=action_id, title=data.get("title", ""), uri=source.uri, path=source.path, area=area,
+            leads=data.get("leads", []), evidence=data.get("evidence", []),
+            accountability=data.get("accountability", []), outcomes=data.get("outcomes", []),
+            resources=[Resource(r["text"], r.get("kind")) for r in data.get("resources", [])],
+            milestones=[Milestone(m["text"], m.get("date"), m.get("done")) for m in data.get("milestones", [])],
+            due=data.get("due"), due_text=data.get("due_text"), status=statuses[data["status"]],
+            co_produced_with=data.get("co_produced_with", []),
+            easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"),
+        )
+        _attach_history(action, source, data, statuses, problems)
+        actions[action_id] = action
+        action_sources[action_id] = (source, data)
+        area.actions.append(action)
+
+    for action_id, (source, data) in action_sources.items():
+        action = actions[action_id]
+        for index, other_id in enumerate(data.get("waiting_on", [])):
+            other = actions.get(other_id)
+            if other is None:
+                problems.error(source.path, source.line("waiting_on", index), f"waiting_on[{index + 1}]",
+                               f"there is no action \"{other_id}\"{_near(other_id, actions)}")
+            elif other is action:
+                problems.error(source.path, source.line("waiting_on", index), f"waiting_on[{index + 1}]",
+                               "an action cannot wait on itself")
+            else:
+                action.waiting_on.append(other)
+                other.blocks.append(action)
+
+    for source, kind, data in typed:
+        if kind == "you-said":
+            plan.themes.append(_theme(source, data, actions, problems))
+
+    plan.areas = sorted(areas_by_number.values(), key=lambda a: a.number)
+    for area in plan.areas:
+        area.actions.sort(key=lambda a: a.sort_key)
+        if not area.actions:
+            problems.warning(area.path, 1, None, f"area {area.number} has no actions yet")
+    plan.actions = sorted(actions.values(), key=lambda a: a.sort_key)
+    for action in plan.actions:
+        action.blocks.sort(key=lambda a: a.sort_key)
+    plan.themes.sort(key=lambda t: t.uri)
+    return plan, problems
+
+
+def _area_for(uri: str, areas_by_folder: dict[str, Area]) -> Area | None:
+    folder = posixpath.dirname(uri)
+    while True:
+        if folder in areas_by_folder:
+            return areas_by_folder[folder]
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def _near(wanted: str, actions: dict) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(wanted, list(actions), n=1, cutoff=0.8)
+    return f" (did you mean \"{match[0]}\"?)" if match else ""
+
+
+def _attach_history(action: Action, source: Source, data: dict, statuses: dict[str, Status],
+                    problems: Problems) -> None:
+    entries = []
+    for index, entry in enumerate(data.get("history", [])):
+        entries.append((entry["date"], index, entry))
+    entries.sort(key=lambda e: (e[0].last_day, e[1]))
+    previous = None
+    for date, _index, entry in entries:
+        status = statuses[entry["status"]]
+        action.history.append(HistoryEntry(date=date, status=status, note=entry["note"],
+                                           source=entry["source"], url=entry.get("url"), previous=previous))
+        previous = status
+    line = source.line("status")
+    if action.history:
+        newest = action.history[-1]
+        if newest.status is not action.status:
+            problems.error(source.path, line, "status",
+                           f"'{action.status.key}' does not match the newest history entry "
+                           f"({newest.date}: '{newest.status.key}'); add a history entry for this rating "
+                           "with its date, note and source, or correct the status")
+    elif action.status.rated:
+        problems.error(source.path, line, "status",
+                       f"'{action.status.key}' has no history entry to show where the rating comes from; "
+                       "add one under 'history:' with its date, status, note and source")
+
+
+def _theme(source: Source, data: dict, actions: dict[str, Action], problems: Problems) -> Theme:
+    theme = Theme(title=data.get("theme", ""), uri=source.uri, path=source.path, intro=data.get("intro"),
+                  easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+    for index, raw in enumerate(data.get("items", [])):
+        item = YouSaidItem(said=raw["said"], source=raw["source"], theme=theme, kind=raw.get("kind"),
+                           date=raw.get("date"), number=index + 1)
+        for ref_index, action_id in enumerate(raw.get("answered_by", [])):
+            action = actions.get(action_id)
+            if action is None:
+                problems.error(source.path, source.line("items", index, "answered_by", ref_index),
+                               f"items[{index + 1}].answered_by[{ref_index + 1}]",
+                               f"there is no action \"{action_id}\"{_near(action_id, actions)}")
+                continue
+            item.answered_by.append(action)
+            action.answers.append(item)
+        theme.items.append(item)
+    if not theme.items and "items" not in [k for k in data if data.get(k)]:
+        problems.warning(source.path, source.line("theme"), "items",
+                         f"the theme '{theme.title}' has no items yet")
+    return theme

@@ -1,0 +1,105 @@
+"""The status scale: which ratings exist, what they mean and how they look.
+
+The scale is configuration, not code. ``DEFAULT_SCALE`` is the Written Statement
+of Action's own RAG scale plus one honest extra state for actions that no
+source has rated yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_CONTRAST = 4.5
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    label: str
+    meaning: str
+    text_colour: str
+    background: str
+    icon: str
+    done: bool = False  # counts as completed: never overdue
+    rated: bool = True  # False for the "no source has rated this yet" state
+
+    @property
+    def css_class(self) -> str:
+        return f"pp-badge--{self.key}"
+
+
+DEFAULT_SCALE: tuple[Status, ...] = (
+    Status("red", "Significantly delayed", "Action significantly delayed (requiring intervention).",
+           "#2a0b06", "#f4cdc6", "material/alert-octagon"),
+    Status("amber", "Minor delays", "Action in progress, minor delays.",
+           "#4b2200", "#fcd6c3", "material/alert"),
+    Status("green", "On track", "Action on track.",
+           "#005a30", "#cce2d8", "material/arrow-right-circle"),
+    Status("blue", "Completed", "Completed and embedded.",
+           "#0c2d4a", "#bbd4ea", "material/check-circle", done=True),
+    Status("pink", "Waiting to start", "Action not yet started, as dependent on or awaiting other actions to be completed first.",
+           "#6b1c40", "#efdfed", "material/pause-circle"),
+    Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
+           "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False),
+)
+
+
+def _channel(c: float) -> float:
+    c = c / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(ch * 2 for ch in h)
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours.
+
+    >>> round(contrast("#000000", "#ffffff"), 1)
+    21.0
+    """
+    a, b = luminance(foreground), luminance(background)
+    lighter, darker = max(a, b), min(a, b)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def is_colour(value: str) -> bool:
+    return isinstance(value, str) and bool(_HEX.match(value))
+
+
+def check_scale(scale: tuple[Status, ...] | list[Status]) -> list[str]:
+    """Every reason the scale cannot be used, as sentences for the config error."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for status in scale:
+        name = f"status '{status.key}'"
+        if not re.match(r"^[a-z0-9][a-z0-9-]*$", status.key or ""):
+            problems.append(f"{name}: key must be lower-case letters, digits and hyphens")
+        if status.key in seen:
+            problems.append(f"{name}: the key is used twice")
+        seen.add(status.key)
+        colours_ok = True
+        for field_name in ("text_colour", "background"):
+            value = getattr(status, field_name)
+            if not is_colour(value):
+                problems.append(f"{name}: {field_name} '{value}' is not a colour written #rrggbb")
+                colours_ok = False
+        if colours_ok:
+            ratio = contrast(status.text_colour, status.background)
+            if ratio < MIN_CONTRAST:
+                problems.append(
+                    f"{name}: text {status.text_colour} on {status.background} has a contrast of "
+                    f"{ratio:.2f}:1; it must be at least {MIN_CONTRAST}:1 (WCAG 2 AA). "
+                    "Darken the text or lighten the background")
+    if scale and sum(1 for s in scale if not s.rated) > 1:
+        problems.append("only one status may have rated: false (the 'not yet rated' state)")
+    if not scale:
+        problems.append("the status scale is empty")
+    return problems

@@ -1,0 +1,178 @@
+"""The MkDocs adapter: reads pages into the plan model, adds generated pages, renders plan pages.
+
+All domain logic lives in ``plan_progress.core``; this module only moves data
+between MkDocs' events and the core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import PlanProgressConfig
+from .core import opendata
+from .core.loader import RawPage, load_plan
+from .core.model import Action, Area, Home, Plan, Theme
+from .core.problems import ContentError
+from .core.render import Renderer, Words
+from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.styles import stylesheet
+
+log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/plan-progress.css"
+
+
+class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.plan: Plan | None = None
+        self.scale: tuple[Status, ...] = DEFAULT_SCALE
+        self.as_at: dt.date | None = None
+        self.renderer: Renderer | None = None
+        self.generated: dict[str, str] = {}  # src uri -> role
+
+    # -- configuration -----------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.as_at = _parse_as_at(self.config.as_at)
+        if self.config.statuses:
+            self.scale = tuple(Status(**dict(s)) for s in self.config.statuses)
+        else:
+            self.scale = DEFAULT_SCALE
+        problems = check_scale(self.scale)
+        if problems:
+            raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
+                              + "\n".join(f"  {p}" for p in problems))
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.insert(0, CSS_PATH)
+        return config
+
+    # -- reading content ---------------------------------------------------------
+
+    # Runs early so that every later plugin (search, sitemap) sees the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").resolve().parent
+        pages = []
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:
+                continue
+            display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
+            pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
+        icon_exists = _icon_finder(tuple(config.theme.dirs))
+        plan, problems = load_plan(pages, self.scale, self.as_at,
+                                   icon_exists=lambda name: icon_exists(name) is not None)
+        for problem in problems.warnings:
+            log.warning(str(problem))
+        if problems.errors:
+            raise PluginError(str(ContentError(problems.errors)))
+        self.plan = plan
+
+        self.generated = {}
+        roles = {"status-key": self.config.status_key_page,
+                 "actions": posixpath.join(self.config.actions_dir, "index.md")}
+        for status in self.scale:
+            roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
+        for role, uri in roles.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"plan-progress: {uri} is made by the plugin; remove or rename the file "
+                                  "in the content folder")
+            files.append(File.generated(config, uri, content=f"# {role}\n"))
+            self.generated[uri] = role
+
+        def url_of(uri: str) -> str:
+            return files.get_file_from_path(uri).url
+
+        self.renderer = Renderer(
+            plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
+            words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
+            generated={role: uri for uri, role in self.generated.items()},
+        )
+        site_url = config.site_url or ""
+        rows = opendata.action_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
+        data_dir = self.config.data_dir
+        files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at)))
+        files.append(File.generated(config, f"{data_dir}/actions.csv", content=opendata.to_csv(rows)))
+        files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
+        return files
+
+    # -- rendering pages ------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.plan is None:
+            return None
+        uri = page.file.src_uri
+        renderer = self.renderer
+        role = self.generated.get(uri)
+        if role is not None:
+            if role == "status-key":
+                return renderer.status_key(uri)
+            if role == "actions":
+                return renderer.all_actions(uri)
+            return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
+        item = self.plan.pages.get(uri)
+        if item is None:
+            return None
+        # mkdocs-material reads `status` in page meta for its own nav icons: ours is not that.
+        page.meta.pop("status", None)
+        if isinstance(item, Action):
+            page.meta["title"] = f"{item.id} {item.title}"
+            return renderer.action(item, markdown)
+        if isinstance(item, Area):
+            page.meta["title"] = item.name
+            return renderer.area(item, markdown)
+        if isinstance(item, Home):
+            return renderer.home(uri, markdown)
+        if isinstance(item, Theme):
+            return None  # rendered by the "You said, we did" feature
+        return None
+
+
+def _parse_as_at(value) -> dt.date:
+    if value is None:
+        raise PluginError("plan-progress: 'as_at' is missing in mkdocs.yml; give the date the progress data "
+                          "is as at, written YYYY-MM-DD (for example as_at: 2022-03-08)")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PluginError(f"plan-progress: as_at '{value}' is not a date; write it YYYY-MM-DD "
+                          "(for example as_at: 2022-03-08)") from None
+
+
+@lru_cache(maxsize=None)
+def _icon_finder(theme_dirs: tuple[str, ...]):
+    @lru_cache(maxsize=None)
+    def find(name: str) -> str | None:
+        for folder in theme_dirs:
+            candidate = Path(folder, ".icons", f"{name}.svg")
+            if candidate.is_file():
+                return str(candidate)
+        return None
+
+    return find
+
+
+@lru_cache(maxsize=None)
+def _read_icon(path: str | None, name: str) -> str:
+    if path is None:
+        raise PluginError(f"plan-progress: there is no icon called '{name}' in the theme's icon sets")
+    return Path(path).read_text(encoding="utf-8").strip()

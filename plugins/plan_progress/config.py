@@ -25,7 +25,7 @@ class PlanProgressConfig(Config):
     enabled = c.Type(bool, default=True)
 
     # The date the progress data is "as at": overdue is computed against it, never the clock.
-    as_at = c.Type((dt.date, str))
+    as_at = c.Optional(c.Type((dt.date, str)))
 
     # Words used on generated pages.
     plan_name = c.Type(str, default="improvement plan")

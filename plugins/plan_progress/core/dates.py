@@ -102,7 +102,9 @@ def _show(value) -> str:
 
 
 def words(date: dt.date) -> str:
-    """>>> words(dt.date(2022, 3, 8))
+    """A full date as a family reads it.
+
+    >>> words(dt.date(2022, 3, 8))
     '8 March 2022'
     """
     return f"{date.day} {calendar.month_name[date.month]} {date.year}"

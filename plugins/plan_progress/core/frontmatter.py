@@ -14,6 +14,16 @@ import yaml
 
 from .problems import Problems
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: our own date rules give better messages
+    than a crash on an impossible date such as 2022-02-30."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -90,12 +100,15 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
                                "this line is indented with a tab; front-matter must be indented with spaces")
                 return None
     try:
-        loader = yaml.SafeLoader(yaml_text)
+        loader = _Loader(yaml_text)
         try:
             node = loader.get_single_node()
             if node is None:
                 return source
+            before = len(problems.items)
             _check_duplicates(node, path, problems)
+            if len(problems.items) != before:
+                return None  # YAML would silently keep the last value: better to stop here
             data = loader.construct_document(node)
         finally:
             loader.dispose()

@@ -43,12 +43,10 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
                  problems: Problems, parts: list) -> dict:
     """Check one group of fields; return the clean values of the fields that passed."""
     clean: dict = {}
-    where = ".".join(str(p) for p in parts)
     for name, spec in record.fields.items():
         if name not in value or value[name] is None:
             if spec.required:
-                label = f"{where}.{name}" if where else name
-                problems.error(source.path, source.line(*parts), label,
+                problems.error(source.path, source.line(*parts), _label(parts + [name]),
                                f"is missing; every {record.name} needs it ({spec.description})")
             continue
         field_parts = parts + [name]
@@ -123,6 +121,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     # Areas first: actions belong to the area whose page is in their folder.
     areas_by_folder: dict[str, Area] = {}
     areas_by_number: dict[int, Area] = {}
+    broken_folders: set[str] = set()
     for source, kind, data in typed:
         if kind != "area" or "number" not in data:
             continue
@@ -134,6 +133,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
             problems.error(source.path, source.line("number"), "number",
                            f"area {area.number} is already the number of {areas_by_number[area.number].path}; "
                            "each area needs its own number")
+            broken_folders.add(area.folder)  # its actions are not checked again: one error is enough
             continue
         if area.folder in areas_by_folder:
             problems.error(source.path, source.line("type"), "type",
@@ -161,7 +161,9 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
                            f"action \"{action_id}\" is already used by {actions[action_id].path}; "
                            "each action needs its own number")
             continue
-        area = _area_for(source.uri, areas_by_folder)
+        area = _area_for(source.uri, areas_by_folder, broken_folders)
+        if area is _BROKEN:
+            continue
         if area is None:
             problems.error(source.path, source.line("type"), "type",
                            "this action is not in an area's folder; move it into the folder "
@@ -217,9 +219,15 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     return plan, problems
 
 
-def _area_for(uri: str, areas_by_folder: dict[str, Area]) -> Area | None:
+_BROKEN = object()
+
+
+def _area_for(uri: str, areas_by_folder: dict[str, Area], broken: set[str]):
+    """The area whose folder holds this page; _BROKEN if that area page has its own error."""
     folder = posixpath.dirname(uri)
     while True:
+        if folder in broken:
+            return _BROKEN
         if folder in areas_by_folder:
             return areas_by_folder[folder]
         if not folder:
@@ -247,6 +255,8 @@ def _attach_history(action: Action, source: Source, data: dict, statuses: dict[s
                                            source=entry["source"], url=entry.get("url"), previous=previous))
         previous = status
     line = source.line("status")
+    if len(action.history) != len(source.data.get("history") or []):
+        return  # an entry has its own error; comparing with what is left would only mislead
     if action.history:
         newest = action.history[-1]
         if newest.status is not action.status:

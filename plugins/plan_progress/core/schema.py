@@ -96,7 +96,7 @@ class Date(Kind):
         try:
             return PartialDate.parse(value)
         except ValueError as exc:
-            raise Invalid(f"{exc}; write {DATE_ALLOWED}") from None
+            raise Invalid(f"{exc}; use {DATE_ALLOWED}") from None
 
     def json(self, ctx):
         return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}

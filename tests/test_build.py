@@ -1,0 +1,212 @@
+"""Integration: build the basic fixture (strict) and read the HTML and data it made."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import textwrap
+
+import pytest
+
+from conftest import make_project, run_build
+
+ACTION_URLS = {
+    "1.1": "areas/1-finding/1-1-red/",
+    "1.2": "areas/1-finding/1-2-blue/",
+    "1.3": "areas/1-finding/1-3-unrated/",
+    "2.1": "areas/2-plans/2-1-green/",
+    "2.2": "areas/2-plans/2-2-pink/",
+    "2.3": "areas/2-plans/2-3-amber/",
+}
+
+
+def badge_words(soup) -> list[str]:
+    return [b.get_text(" ", strip=True) for b in soup.select("article .pp-badge")]
+
+
+@pytest.mark.parametrize("action_id, label, overdue", [
+    ("1.1", "Significantly delayed", True),   # due Feb 2022, red on 15 June 2022
+    ("1.2", "Completed", False),              # due Jan 2022 but completed: never overdue
+    ("1.3", "Not yet rated", True),           # due May 2022: the end of May is before 15 June
+    ("2.1", "On track", False),               # due Sept 2022
+    ("2.2", "Waiting to start", False),       # no date in the plan
+    ("2.3", "Minor delays", True),            # due 30 June... no: see below
+])
+def test_action_page_shows_badge_with_words_and_overdue(basic_build, action_id, label, overdue):
+    if action_id == "2.3":
+        overdue = False  # due 2022-06-30, after the as-at date of 15 June 2022
+    soup = basic_build.html(ACTION_URLS[action_id])
+    facts = soup.select_one("article dl.pp-facts")
+    status = facts.select_one(".pp-status")
+    badge = status.select_one(".pp-badge")
+    assert badge.get_text(strip=True) == label
+    assert badge.name == "span" and badge.find_parent("a") is None, "a badge is never a link"
+    assert badge.select_one("svg[aria-hidden='true']") is not None, "a badge carries an icon as well as colour"
+    assert ("Overdue" in status.get_text(" ", strip=True)) is overdue
+
+
+def test_action_page_has_every_field_of_the_plan(basic_build):
+    soup = basic_build.html(ACTION_URLS["1.1"])
+    article = soup.select_one("article")
+    assert article.h1.get_text(strip=True) == "1.1 A red action that is late"
+    headings = [h.get_text(strip=True) for h in article.find_all("h2")]
+    assert headings[:8] == ["Who leads it", "Key milestones", "What it should change", "Evidence",
+                            "How it is checked", "Resources", "Progress history", "More about this action"]
+    milestones = [li.get_text(" ", strip=True) for li in article.select("ol.pp-milestones li")]
+    assert milestones == ["Workshop held (Nov. 21) Due November 2021 Done", "Launch"]
+    assert "Not stated in the plan." in article.select_one("#resources").find_next("p").get_text()
+    history = [li.get_text(" ", strip=True) for li in article.select("ol.pp-timeline li")]
+    assert history == [
+        "1 May 2022 Minor delays changed to Significantly delayed Needs intervention. "
+        "Source: Board meeting, May 2022",
+        "10 January 2022 Minor delays Slipping. Source: Board meeting, January 2022",
+    ]
+    assert "Some extra words from the editor." in article.get_text()
+    # mkdocs-material must not read our `status` as its own nav status icon.
+    assert not soup.select(".md-status")
+
+
+def test_waiting_on_links_both_ways(basic_build):
+    pink = basic_build.html(ACTION_URLS["2.2"])
+    waits = pink.select_one("#waiting-on").find_next("ul")
+    assert waits.a["href"] == "../2-1-green/"
+    assert waits.select_one(".pp-badge").get_text(strip=True) == "On track"
+    green = basic_build.html(ACTION_URLS["2.1"])
+    assert green.select_one("#blocks").find_next("ul").a["href"] == "../2-2-pink/"
+
+
+def test_area_page_lists_its_actions_and_counts(basic_build):
+    soup = basic_build.html("areas/1-finding/")
+    article = soup.select_one("article")
+    assert article.h1.get_text(strip=True) == "Area 1: Finding needs"
+    assert "weaknesses in finding needs early" in article.get_text()
+    rows = article.select("table.pp-actions tbody tr")
+    assert [r.th.get_text(strip=True) for r in rows] == ["1.1", "1.2", "1.3"]
+    assert [r.select_one(".pp-badge").get_text(strip=True) for r in rows] == [
+        "Significantly delayed", "Completed", "Not yet rated"]
+    table = article.select_one("table.pp-actions")
+    assert table.caption.get_text(strip=True) == "The actions for Area 1: Finding needs"
+    assert [th["scope"] for th in table.thead.select("th")] == ["col"] * 5
+    summary = article.select_one(".pp-as-at").get_text(" ", strip=True)
+    assert summary == ("As at 15 June 2022: 3 actions: 1 significantly delayed, 1 completed and 1 not yet rated.")
+    assert article.select_one(".pp-bar")["aria-hidden"] == "true"
+
+
+def test_home_dashboard_counts_in_words_then_bar(basic_build):
+    soup = basic_build.html("")
+    article = soup.select_one("article")
+    counts = {}
+    for li in article.select("ul.pp-counts")[0].select("li"):
+        label = li.select_one(".pp-badge, .pp-flag").get_text(strip=True)
+        counts[label] = int(li.select_one(".pp-count strong").get_text())
+    assert counts == {"Significantly delayed": 1, "Minor delays": 1, "On track": 1, "Completed": 1,
+                      "Waiting to start": 1, "Not yet rated": 1, "Overdue": 2}
+    assert "Progress as at 15 June 2022" in article.get_text(" ", strip=True)
+    assert "Ratings come from the test board." in article.get_text()
+    cards = article.select(".pp-area-cards > li")
+    assert [c.h3.get_text(strip=True) for c in cards] == ["Area 1: Finding needs", "Area 2: Plans"]
+    assert cards[1].p.get_text(strip=True) == "3 actions: 1 minor delays, 1 on track and 1 waiting to start."
+    # Words come before the decorative bar.
+    text_then_bar = [el.name for el in article.select("ul.pp-counts, .pp-bar")][:2]
+    assert text_then_bar == ["ul", "div"]
+
+
+def test_status_key_and_one_page_per_status(basic_build):
+    key = basic_build.html("status-key/")
+    terms = [dt.get_text(strip=True) for dt in key.select("dl.pp-key dt")]
+    assert terms == ["Significantly delayed", "Minor delays", "On track", "Completed", "Waiting to start",
+                     "Not yet rated"]
+    for status, expected in [("red", ["1.1"]), ("blue", ["1.2"]), ("not-rated", ["1.3"]), ("pink", ["2.2"])]:
+        page = basic_build.html(f"actions/{status}/")
+        assert [r.th.get_text(strip=True) for r in page.select("table.pp-actions tbody tr")] == expected
+    everything = basic_build.html("actions/")
+    assert len(everything.select("table.pp-actions tbody tr")) == 6
+
+
+def test_open_data_json_and_csv_agree(basic_build):
+    document = json.loads((basic_build.site / "data/actions.json").read_text(encoding="utf-8"))
+    assert document["as_at"] == "2022-06-15"
+    rows = {row["id"]: row for row in document["actions"]}
+    assert list(rows) == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3"]
+    assert rows["1.1"] | {} == {
+        "id": "1.1", "area": 1, "area_title": "Finding needs", "title": "A red action that is late",
+        "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
+        "overdue": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
+        "url": "https://example.test/plan/areas/1-finding/1-1-red/",
+    }
+    assert rows["2.2"]["waiting_on"] == ["2.1"]
+    table = list(csv.DictReader(io.StringIO((basic_build.site / "data/actions.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in table] == list(rows)
+    assert table[0]["overdue"] == "true" and table[0]["leads"] == "Head of Testing"
+    assert set(table[0]) == set(rows["1.1"])
+
+
+def test_badge_colours_come_from_configuration(basic_build):
+    css = (basic_build.site / "assets/plan-progress.css").read_text(encoding="utf-8")
+    assert ".pp-badge--red{color:#2a0b06;background-color:#f4cdc6}" in css
+    soup = basic_build.html("")
+    assert soup.select_one('link[href$="assets/plan-progress.css"]') is not None
+
+
+def test_a_custom_scale_relabels_every_badge(tmp_path):
+    scale = textwrap.indent(textwrap.dedent("""\
+        statuses:
+          - {key: red, label: Stuck, meaning: Stuck., text_colour: '#000000', background: '#ffcccc', icon: material/alert}
+          - {key: amber, label: Wobbly, meaning: Wobbly., text_colour: '#000000', background: '#ffe0b0', icon: material/alert}
+          - {key: green, label: Fine, meaning: Fine., text_colour: '#000000', background: '#ccffcc', icon: material/check}
+          - {key: blue, label: Finished, meaning: Done., text_colour: '#000000', background: '#cce0ff', icon: material/check, done: true}
+          - {key: pink, label: Paused, meaning: Paused., text_colour: '#000000', background: '#ffd0f0', icon: material/pause}
+          - {key: not-rated, label: Unknown, meaning: Unknown., text_colour: '#000000', background: '#eeeeee', icon: material/help, rated: false}
+        """), "      ")
+    project = make_project(tmp_path, config_edit=lambda t: t.replace("      plan_name: test plan\n",
+                                                                      "      plan_name: test plan\n" + scale))
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert badge_words(build.html("areas/2-plans/"))[-3:] == ["Fine", "Paused", "Wobbly"]
+
+
+def test_the_build_never_writes_to_content(tmp_path):
+    project = make_project(tmp_path)
+
+    def snapshot():
+        return {p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted((project / "content").rglob("*")) if p.is_file()}
+
+    before = snapshot()
+    assert run_build(project).returncode == 0
+    assert snapshot() == before
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first = make_project(tmp_path / "one")
+    second = make_project(tmp_path / "two")
+    for project in (first, second):
+        assert run_build(project).returncode == 0
+
+    def files(project):
+        return {p.relative_to(project / "site").as_posix(): p.read_bytes()
+                for p in (project / "site").rglob("*") if p.is_file() and p.suffix != ".gz"}
+
+    one, two = files(first), files(second)
+    assert one.keys() == two.keys()
+    different = [name for name in one if one[name] != two[name]]
+    assert different == []
+
+
+def test_action_page_size_does_not_grow_with_unrelated_actions(tmp_path):
+    """Navigation is pruned: adding 40 actions to area 2 leaves an area-1 action page the same size."""
+    small = make_project(tmp_path / "small")
+    extra = {}
+    for n in range(4, 44):
+        extra[f"content/areas/2-plans/2-{n}-extra.md"] = (
+            f'---\ntype: action\nid: "2.{n}"\ntitle: Extra action number {n} with a long title\n'
+            "status: not-rated\n---\n")
+    big = make_project(tmp_path / "big", files=extra)
+    sizes = []
+    for project in (small, big):
+        build = run_build(project)
+        assert build.returncode == 0, build.output
+        sizes.append(len((build.site / ACTION_URLS["1.1"] / "index.html").read_bytes()))
+    assert sizes[1] <= sizes[0] * 1.02, sizes

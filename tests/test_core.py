@@ -1,0 +1,96 @@
+"""The domain core's pure functions, as tables of input and expected output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+from pathlib import Path
+
+import pytest
+
+import plan_progress.core.dates as dates_module
+import plan_progress.core.links as links_module
+from plan_progress.core import schema
+from plan_progress.core.dates import PartialDate
+from plan_progress.core.frontmatter import parse
+from plan_progress.core.problems import Problems
+from plan_progress.core.scale import DEFAULT_SCALE, contrast
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("text, iso, last_day, words", [
+    ("2022", "2022", dt.date(2022, 12, 31), "2022"),
+    ("2022-02", "2022-02", dt.date(2022, 2, 28), "February 2022"),
+    ("2024-02", "2024-02", dt.date(2024, 2, 29), "February 2024"),
+    ("2022-03-08", "2022-03-08", dt.date(2022, 3, 8), "8 March 2022"),
+    (2022, "2022", dt.date(2022, 12, 31), "2022"),
+])
+def test_partial_dates(text, iso, last_day, words):
+    date = PartialDate.parse(text)
+    assert (date.iso, date.last_day, date.words) == (iso, last_day, words)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Feb 2022", "'Feb 2022' is not a date"),
+    ("2022-13", "'2022-13' has no month 13"),
+    ("2023-02-29", "'2023-02-29' is not a real day (February 2023 has 28 days)"),
+    ("22-02-01", "'22-02-01' is not a date"),
+    (None, "an empty value is not a date"),
+])
+def test_bad_dates(text, reason):
+    with pytest.raises(ValueError) as caught:
+        PartialDate.parse(text)
+    assert str(caught.value) == reason
+
+
+@pytest.mark.parametrize("fg, bg, ratio", [
+    ("#000000", "#ffffff", 21.0),
+    ("#ffffff", "#ffffff", 1.0),
+    ("#767676", "#ffffff", 4.54),
+])
+def test_contrast(fg, bg, ratio):
+    assert round(contrast(fg, bg), 2) == ratio
+
+
+@pytest.mark.parametrize("status", DEFAULT_SCALE, ids=lambda s: s.key)
+def test_default_scale_text_passes_aa(status):
+    assert contrast(status.text_colour, status.background) >= 4.5
+
+
+def test_front_matter_lines_point_at_the_file():
+    text = "---\ntype: action\nhistory:\n  - date: 2022-01-01\n    status: red\n---\nbody\n"
+    source = parse(text, "x.md", "x.md", Problems())
+    assert source.line("type") == 2
+    assert source.line("history", 0, "status") == 5
+    assert source.line("history", 0) == 4
+    assert source.line("nothing") == 1
+    assert source.body == "body\n"
+    assert source.data["history"][0]["date"] == "2022-01-01", "dates stay text for our own checks"
+
+
+def test_json_schema_covers_every_field_with_a_description():
+    document = schema.json_schema(schema.Context(status_keys=[s.key for s in DEFAULT_SCALE]))
+    action = next(v for v in document["oneOf"] if v["title"] == "action page")
+    assert action["required"] == ["type", "id", "title", "status"]
+    assert action["properties"]["status"]["enum"] == ["red", "amber", "green", "blue", "pink", "not-rated"]
+    for variant in document["oneOf"]:
+        for name, prop in variant["properties"].items():
+            assert prop["description"], f"{variant['title']}.{name} has no description"
+
+
+@pytest.mark.parametrize("module", [dates_module, links_module], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    assert doctest.testmod(module).failed == 0
+
+
+def test_the_plugin_knows_no_local_area():
+    for path in (ROOT / "plugins").rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".css", ".html", ".toml"}:
+            assert "wolverhampton" not in path.read_text(encoding="utf-8").lower(), path
+
+
+def test_the_core_imports_nothing_from_mkdocs():
+    for path in (ROOT / "plugins/plan_progress/core").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import mkdocs" not in source and "from mkdocs" not in source, path

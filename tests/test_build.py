@@ -52,8 +52,9 @@ def test_action_page_has_every_field_of_the_plan(basic_build):
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True) == "1.1 A red action that is late"
     headings = [h.get_text(strip=True) for h in article.find_all("h2")]
-    assert headings[:8] == ["Who leads it", "Key milestones", "What it should change", "Evidence",
-                            "How it is checked", "Resources", "Progress history", "More about this action"]
+    assert headings == ["Who leads it", "Key milestones", "What it should change", "Evidence",
+                        "How it is checked", "Resources", "Progress history", "This answers what families told us",
+                        "More about this action"]
     milestones = [li.get_text(" ", strip=True) for li in article.select("ol.pp-milestones li")]
     assert milestones == ["Workshop held (Nov. 21) Due November 2021 Done", "Launch"]
     assert "Not stated in the plan." in article.select_one("#resources").find_next("p").get_text()
@@ -210,3 +211,62 @@ def test_action_page_size_does_not_grow_with_unrelated_actions(tmp_path):
         assert build.returncode == 0, build.output
         sizes.append(len((build.site / ACTION_URLS["1.1"] / "index.html").read_bytes()))
     assert sizes[1] <= sizes[0] * 1.02, sizes
+
+
+# -- You said, we did ---------------------------------------------------------------------------
+
+def test_theme_page_shows_each_item_with_its_source_and_live_badges(basic_build):
+    soup = basic_build.html("you-said/support/")
+    items = soup.select("article li.pp-said")
+    assert [i["id"] for i in items] == ["said-1", "said-2"]
+    first = items[0]
+    assert first.select_one(".pp-said__text").get_text(strip=True) == (
+        "35% of parents and carers feel that they are not supported by the local authority")
+    assert first.select_one(".pp-said__source").get_text(strip=True) == "Source: Test survey 2021, 100 people"
+    answers = [(li.a.get_text(strip=True), li.a["href"], li.select_one(".pp-badge").get_text(strip=True))
+               for li in first.select(".pp-said__did li")]
+    assert answers == [("1.1 A red action that is late", "../../areas/1-finding/1-1-red/", "Significantly delayed"),
+                       ("2.1 A green action", "../../areas/2-plans/2-1-green/", "On track")]
+    assert items[1].blockquote is not None, "a quote is marked up as a quote"
+    assert items[1].select_one(".pp-said__none").get_text(strip=True) == "No action in the plan yet."
+
+
+def test_action_page_links_back_to_what_families_said(basic_build):
+    section = basic_build.html("areas/1-finding/1-1-red/").select_one("#you-said").find_next("ul")
+    assert section.q.get_text(strip=True).startswith("35% of parents")
+    assert section.a["href"] == "../../../you-said/support/#said-1"
+
+
+def test_you_said_overview_counts_and_gaps(basic_build):
+    article = basic_build.html("you-said/").select_one("article")
+    assert article.h1.get_text(strip=True) == "You said, we did"
+    assert "Families told us 3 things in 2 themes. 2 are answered by at least one action in the plan; " \
+           "1 is not answered by any action yet." in article.get_text(" ", strip=True)
+    rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
+            for tr in article.select("table.pp-themes tbody tr")]
+    assert rows == [["Health", "1", "1", "0"], ["Support", "2", "1", "1"]]
+    gaps = [li.a.get_text(strip=True) for li in article.select("ul.pp-gaps li")]
+    assert gaps == ["Only have to tell our story once"]
+
+
+def test_you_said_open_data_lists_the_gaps(basic_build):
+    document = json.loads((basic_build.site / "data/you-said.json").read_text(encoding="utf-8"))
+    assert [(i["theme"], i["number"], i["answered"]) for i in document["items"]] == [
+        ("Health", 1, True), ("Support", 1, True), ("Support", 2, False)]
+    assert document["items"][1]["answered_by"] == ["1.1", "2.1"]
+    table = list(csv.DictReader(io.StringIO((basic_build.site / "data/you-said.csv").read_text(encoding="utf-8"))))
+    assert [r["answered"] for r in table] == ["true", "true", "false"]
+
+
+def test_changing_a_status_changes_the_theme_page(tmp_path):
+    red = (make_project(tmp_path / "before") / "content/areas/1-finding/1-1-red.md").read_text(encoding="utf-8")
+    blue = red.replace("status: red\n", "status: blue\n").replace(
+        "    source: Board meeting, May 2022\n",
+        "    source: Board meeting, May 2022\n  - date: 2022-06-01\n    status: blue\n    note: Finished.\n"
+        "    source: Board meeting, June 2022\n")
+    project = make_project(tmp_path / "after", files={"content/areas/1-finding/1-1-red.md": blue})
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    first = build.html("you-said/support/").select("article li.pp-said")[0]
+    assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed", "On track"]
+    assert "Overdue" not in first.get_text()

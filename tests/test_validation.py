@@ -7,6 +7,8 @@ Reproduce one case by hand: copy tests/fixtures/basic somewhere, make the change
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import make_project, run_build
@@ -14,6 +16,8 @@ from conftest import make_project, run_build
 A11 = "content/areas/1-finding/1-1-red.md"
 A13 = "content/areas/1-finding/1-3-unrated.md"
 A21 = "content/areas/2-plans/2-1-green.md"
+SUPPORT = "content/you-said/support.md"
+SUPPORT_TEXT = (Path(__file__).parent / "fixtures/basic" / SUPPORT).read_text(encoding="utf-8")
 
 UNRATED = """---
 type: action
@@ -143,6 +147,24 @@ CASES = [
         ["content/loose.md:2: type: this action is not in an area's folder; move it into the folder of the area "
          "it belongs to (the folder whose index.md has 'type: area')"],
         id="action-outside-an-area"),
+    pytest.param(
+        {SUPPORT: SUPPORT_TEXT.replace('answered_by: ["1.1", "2.1"]', 'answered_by: ["1.1", "7.1"]')},
+        [f"{SUPPORT}:10: items[1].answered_by[2]: there is no action \"7.1\""],
+        id="you-said-names-an-unknown-action"),
+    pytest.param(
+        {SUPPORT: SUPPORT_TEXT.replace('said: "Only have to tell our story once"', 'said: ""')},
+        [f"{SUPPORT}:11: items[2].said: is empty; write some text or remove the field"],
+        id="you-said-empty-said"),
+    pytest.param(
+        {SUPPORT: SUPPORT_TEXT.replace("    source: Test survey 2021, 100 people\n    answered_by: []\n",
+                                       "    answered_by: []\n")},
+        [f"{SUPPORT}:11: items[2].source: is missing; every item needs it (Who said it and how, for example "
+         "'Voice 4 Parents annual survey 2021, 245 people'.)"],
+        id="you-said-missing-source"),
+    pytest.param(
+        {SUPPORT: "---\ntype: you-said\ntheme: Support\nitems: []\n---\n"},
+        [f"{SUPPORT}:3: items: the theme 'Support' has no items yet"],
+        id="you-said-theme-without-items-is-a-warning"),
     pytest.param(
         {A13: edit("status: not-rated", "status: greem"),
          A21: "---\ntype: action\nid: \"2.1\"\ntitle: A green action\nstatus: green\ndue: 2022-13\n---\n"},

@@ -38,3 +38,4 @@ class PlanProgressConfig(Config):
     actions_dir = c.Type(str, default="actions")
     status_key_page = c.Type(str, default="status-key.md")
     data_dir = c.Type(str, default="data")
+    you_said_dir = c.Type(str, default="you-said")

@@ -23,7 +23,7 @@ from .core import opendata
 from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
-from .core.render import Renderer, Words
+from .core.render import Renderer, Words, YouSaidRenderer
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
 
@@ -67,27 +67,25 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path or ".").resolve().parent
-        pages = []
-        for file in files.documentation_pages():
-            if file.abs_src_path is None:
-                continue
-            display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
-            pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
-        icon_exists = _icon_finder(tuple(config.theme.dirs))
-        plan, problems = load_plan(pages, self.scale, self.as_at,
-                                   icon_exists=lambda name: icon_exists(name) is not None)
+        plan, problems = self.read_plan(files, config)
         for problem in problems.warnings:
             log.warning(str(problem))
         if problems.errors:
             raise PluginError(str(ContentError(problems.errors)))
         self.plan = plan
+        icon_exists = _icon_finder(tuple(config.theme.dirs))
 
         self.generated = {}
-        roles = {"status-key": self.config.status_key_page,
+        roles: dict[str, str] = {"status-key": self.config.status_key_page,
                  "actions": posixpath.join(self.config.actions_dir, "index.md")}
         for status in self.scale:
             roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
+        overview = posixpath.join(self.config.you_said_dir, "index.md")
+        if plan.themes:
+            if files.get_file_from_path(overview) is None:
+                roles["you-said"] = overview  # made here when the content has no page of its own
+            else:
+                self.generated[overview] = "you-said"  # the content's own page: the overview goes below it
         for role, uri in roles.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"plan-progress: {uri} is made by the plugin; remove or rename the file "
@@ -108,8 +106,31 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         data_dir = self.config.data_dir
         files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at)))
         files.append(File.generated(config, f"{data_dir}/actions.csv", content=opendata.to_csv(rows)))
+        if plan.themes:
+            said = opendata.you_said_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
+            files.append(File.generated(config, f"{data_dir}/you-said.json",
+                                        content=opendata.to_json(said, self.as_at, key="items")))
+            files.append(File.generated(config, f"{data_dir}/you-said.csv",
+                                        content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         return files
+
+    def read_plan(self, files: Files, config: MkDocsConfig):
+        """Read and check every documentation page: the one path used by the build and by
+        ``scripts/validate``. Returns the plan and every problem found; raises nothing for content."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        pages = []
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:
+                continue
+            display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
+            pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
+        icon_exists = _icon_finder(tuple(config.theme.dirs))
+        missing = [s.icon for s in self.scale if icon_exists(s.icon) is None]
+        if missing:
+            raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
+                              f"{', '.join(missing)}; pick icons such as material/check-circle")
+        return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None)
 
     # -- rendering pages ------------------------------------------------------------
 
@@ -124,6 +145,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 return renderer.status_key(uri)
             if role == "actions":
                 return renderer.all_actions(uri)
+            if role == "you-said":
+                return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
+                                                          else "")
             return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
         item = self.plan.pages.get(uri)
         if item is None:
@@ -139,7 +163,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if isinstance(item, Home):
             return renderer.home(uri, markdown)
         if isinstance(item, Theme):
-            return None  # rendered by the "You said, we did" feature
+            page.meta["title"] = f"You said: {item.title}"
+            return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from dataclasses import dataclass
 
 from . import schema
@@ -16,6 +17,9 @@ from .frontmatter import Source, decode, parse
 from .model import Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, Theme, YouSaidItem
 from .problems import Problems
 from .scale import Status
+
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?([0-9]+\.[0-9]+)["']?[ \t]*$""", re.MULTILINE)
 
 
 @dataclass
@@ -107,6 +111,10 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     plan = Plan(scale=tuple(scale), as_at=as_at)
     typed: list[tuple[Source, str, dict]] = []
 
+    # Numbers of every action page, even one too broken to read: a reference to it is not reported
+    # as dangling, because the page's own problem is the one to fix.
+    mentioned_ids = {m.group(1) for page in pages
+                     for m in _ID_LINE.finditer(page.raw.decode("utf-8", errors="replace"))}
     for source in read_sources(pages, problems):
         if not source.has_front_matter or "type" not in source.data:
             continue
@@ -193,6 +201,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         action = actions[action_id]
         for index, other_id in enumerate(data.get("waiting_on", [])):
             other = actions.get(other_id)
+            if other is None and other_id in mentioned_ids:
+                continue
             if other is None:
                 problems.error(source.path, source.line("waiting_on", index), f"waiting_on[{index + 1}]",
                                f"there is no action \"{other_id}\"{_near(other_id, actions)}")
@@ -205,7 +215,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
 
     for source, kind, data in typed:
         if kind == "you-said":
-            plan.themes.append(_theme(source, data, actions, problems))
+            plan.themes.append(_theme(source, data, actions, mentioned_ids, problems))
 
     plan.areas = sorted(areas_by_number.values(), key=lambda a: a.number)
     for area in plan.areas:
@@ -270,7 +280,8 @@ def _attach_history(action: Action, source: Source, data: dict, statuses: dict[s
                        "add one under 'history:' with its date, status, note and source")
 
 
-def _theme(source: Source, data: dict, actions: dict[str, Action], problems: Problems) -> Theme:
+def _theme(source: Source, data: dict, actions: dict[str, Action], mentioned_ids: set[str],
+           problems: Problems) -> Theme:
     theme = Theme(title=data.get("theme", ""), uri=source.uri, path=source.path, intro=data.get("intro"),
                   easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
     for index, raw in enumerate(data.get("items", [])):
@@ -278,6 +289,8 @@ def _theme(source: Source, data: dict, actions: dict[str, Action], problems: Pro
                            date=raw.get("date"), number=index + 1)
         for ref_index, action_id in enumerate(raw.get("answered_by", [])):
             action = actions.get(action_id)
+            if action is None and action_id in mentioned_ids:
+                continue
             if action is None:
                 problems.error(source.path, source.line("items", index, "answered_by", ref_index),
                                f"items[{index + 1}].answered_by[{ref_index + 1}]",

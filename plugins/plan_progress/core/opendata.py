@@ -46,15 +46,46 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-def to_json(rows: list[dict], as_at) -> str:
-    document = {"as_at": as_at.isoformat(), "count": len(rows), "actions": rows}
+YOU_SAID_COLUMNS = (
+    ("theme", "The theme the item belongs to."),
+    ("number", "The item's position within its theme."),
+    ("said", "What families or young people said, word for word from the source."),
+    ("kind", "statistic, finding or quote."),
+    ("source", "Who said it and how."),
+    ("date", "When it was said, if known."),
+    ("answered_by", "The actions that answer it; in CSV separated by ' | '."),
+    ("answered", "false when no action in the plan answers it yet: a gap for the Board."),
+    ("url", "The item on this site."),
+)
+
+
+def you_said_rows(plan: Plan, url_of) -> list[dict]:
+    rows = []
+    for theme in plan.themes:
+        for item in theme.items:
+            rows.append({
+                "theme": theme.title,
+                "number": item.number,
+                "said": item.said,
+                "kind": item.kind,
+                "source": item.source,
+                "date": item.date.iso if item.date else None,
+                "answered_by": [a.id for a in item.answered_by],
+                "answered": bool(item.answered_by),
+                "url": url_of(theme.uri) + "#" + item.anchor,
+            })
+    return rows
+
+
+def to_json(rows: list[dict], as_at, key: str = "actions") -> str:
+    document = {"as_at": as_at.isoformat(), "count": len(rows), key: rows}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], columns=COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    names = [name for name, _ in COLUMNS]
+    names = [name for name, _ in columns]
     writer.writerow(names)
     for row in rows:
         writer.writerow([_cell(row[name]) for name in names])

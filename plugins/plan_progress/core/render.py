@@ -341,6 +341,90 @@ class Renderer:
         return "\n".join(out) + "\n"
 
 
+class YouSaidRenderer:
+    """'You said, we did': what families said, beside the actions that answer it, with live badges."""
+
+    def __init__(self, renderer: Renderer):
+        self.r = renderer
+        self.plan = renderer.plan
+
+    def item(self, item, here: str) -> str:
+        r = self.r
+        said = esc(item.said)
+        said_html = (f'<blockquote class="pp-said__quote"><p>{said}</p></blockquote>' if item.kind == "quote"
+                     else f'<p class="pp-said__text">{said}</p>')
+        when = f", {esc(item.date.words)}" if item.date and item.date.words not in item.source else ""
+        parts = [f'<li class="pp-said" id="{item.anchor}">',
+                 f'<div class="pp-said__what"><p class="pp-said__label">You said</p>{said_html}'
+                 f'<p class="pp-said__source">Source: {esc(item.source)}{when}</p></div>',
+                 '<div class="pp-said__did"><p class="pp-said__label">What we are doing</p>']
+        if item.answered_by:
+            links = "".join(f"<li>{r.link(here, a.uri, f'{a.id} {a.title}')} {r.status_line(a)}</li>"
+                            for a in item.answered_by)
+            parts.append(f'<ul class="pp-mini">{links}</ul>')
+        else:
+            parts.append('<p class="pp-said__none">No action in the plan yet.</p>')
+        parts.append("</div></li>")
+        return "".join(parts)
+
+    def theme(self, theme, body: str) -> str:
+        here = theme.uri
+        answered = sum(1 for i in theme.items if i.answered_by)
+        out = [f"# You said: {esc(theme.title)}", ""]
+        if theme.intro:
+            out += [f"<p>{esc(theme.intro)}</p>", ""]
+        if body.strip():
+            out += [body.strip(), ""]
+        out += [f'<p class="pp-as-at">{len(theme.items)} things families told us about '
+                f"{esc(theme.title.lower())}. {answered} of them "
+                f"{'is' if answered == 1 else 'are'} answered by an action in the plan. "
+                f"Statuses are as at {esc(self.r.as_at_words())}.</p>", ""]
+        if theme.items:
+            out.append(f'<ol class="pp-said-list">{"".join(self.item(i, here) for i in theme.items)}</ol>')
+        else:
+            out.append('<p class="pp-blank">Nothing has been added to this theme yet.</p>')
+        return "\n".join(out) + "\n"
+
+    def overview(self, here: str, body: str) -> str:
+        r = self.r
+        themes = self.plan.themes
+        items = [i for t in themes for i in t.items]
+        answered = sum(1 for i in items if i.answered_by)
+        out = [body.rstrip() if body.strip() else "# You said, we did", ""]
+        out += ["## Themes {#themes}", "",
+                f"<p>Families told us {_count(len(items), 'thing')} in {_count(len(themes), 'theme')}. "
+                f"{_count(answered, 'is', 'are')} answered by at least one action in the plan; "
+                f"{_count(len(items) - answered, 'is', 'are')} not answered by any action yet.</p>", ""]
+        rows = []
+        for theme in themes:
+            done = sum(1 for i in theme.items if i.answered_by)
+            rows.append(f'<tr><th scope="row">{r.link(here, theme.uri, theme.title)}</th>'
+                        f"<td>{len(theme.items)}</td><td>{done}</td><td>{len(theme.items) - done}</td></tr>")
+        out += ['<div class="pp-table-wrap"><table class="pp-themes"><caption>What families told us, by theme'
+                '</caption><thead><tr><th scope="col">Theme</th><th scope="col">Things said</th>'
+                '<th scope="col">Answered by an action</th><th scope="col">Not answered yet</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>', ""]
+        out += ["## What no action answers yet {#gaps}", "",
+                "<p>These are the things families told us that no action in the plan answers yet.</p>", ""]
+        gaps = [i for i in items if not i.answered_by]
+        if gaps:
+            lis = "".join(f"<li>{r.link(here, i.theme.uri, i.said, i.anchor)} "
+                          f'<span class="pp-source">({esc(i.theme.title)}; {esc(i.source)})</span></li>'
+                          for i in gaps)
+            out.append(f'<ul class="pp-gaps">{lis}</ul>')
+        else:
+            out.append("<p>Every item is answered by at least one action.</p>")
+        return "\n".join(out) + "\n"
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    """>>> _count(1, "thing"), _count(2, "thing"), _count(1, "is", "are")
+    ('1 thing', '2 things', '1 is')
+    """
+    word = singular if number == 1 else (plural or singular + "s")
+    return f"{number} {word}"
+
+
 def _join(phrases: list[str]) -> str:
     if len(phrases) == 1:
         return phrases[0]

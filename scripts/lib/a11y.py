@@ -1,0 +1,673 @@
+"""The accessibility gate: check every page of the built site with pa11y-ci.
+
+Run it as ``./scripts/a11y`` (see ``--help``). It
+
+1. builds the site with ``./scripts/build`` if ``site/`` is missing or older
+   than its sources (or builds ``--config`` into a temporary folder, or takes an
+   already built ``--site``);
+2. serves the site on a free port on 127.0.0.1, under the same path as the
+   configured ``site_url`` (so absolute links, as on the 404 page, work);
+3. reads every page from ``sitemap.xml`` (plus ``404.html`` and any other HTML
+   page the sitemap leaves out), rewriting ``site_url`` to the local address;
+4. runs pa11y-ci (htmlcs and axe runners, WCAG 2 AA, threshold 0) on them,
+   with Debian's Chromium, and reads its JSON report;
+5. prints a short summary per failing page and exits with 1 if any page has an
+   issue, failed to load, or asked for a file the site does not have.
+
+Exit codes: 0 every page passed; 1 accessibility problems found; 2 the check
+itself could not run (no Chromium, no node_modules, the build failed ...).
+
+The pa11y options live in ``.pa11yci.base.json``: every rule it ignores and every
+element it hides must have a reason there, or the gate refuses to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_CONFIG = ROOT / ".pa11yci.base.json"
+PA11Y_CI = ROOT / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
+PROGRESS_REPORTER = Path(__file__).resolve().parent / "a11y-progress-reporter.js"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Sources of the default site: if any is newer than site/sitemap.xml, rebuild.
+BUILD_INPUTS = ("mkdocs.yml", "content", "overrides", "plugins", "requirements.txt", "pyproject.toml")
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class GateError(Exception):
+    """The check could not run (exit code 2)."""
+
+
+def chromium_path() -> str:
+    return os.environ.get("A11Y_CHROMIUM", DEFAULT_CHROMIUM)
+
+
+def chromium_args(user_data_dir: str | os.PathLike) -> list[str]:
+    """Flags for Debian's Chromium: headless, no sandbox (we run as root in a
+    container), no background networking of its own, a fresh profile, and no
+    host name resolves except 127.0.0.1, so a page can never reach the internet
+    while it is checked."""
+    return [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--metrics-recording-only",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        f"--user-data-dir={user_data_dir}",
+    ]
+
+
+# --------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------
+
+
+def newest_mtime(paths) -> float:
+    newest = 0.0
+    for path in paths:
+        if not path.exists():
+            continue
+        if path.is_file():
+            newest = max(newest, path.stat().st_mtime)
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+            for name in filenames:
+                try:
+                    newest = max(newest, os.stat(os.path.join(dirpath, name)).st_mtime)
+                except FileNotFoundError:
+                    pass
+    return newest
+
+
+def site_is_stale(site_dir: Path) -> bool:
+    marker = site_dir / "sitemap.xml"
+    if not marker.is_file():
+        return True
+    return newest_mtime(ROOT / p for p in BUILD_INPUTS) > marker.stat().st_mtime
+
+
+def run_build(command: list[str], cwd: Path) -> None:
+    print("Building the site: " + " ".join(command), flush=True)
+    result = subprocess.run(command, cwd=cwd)
+    if result.returncode != 0:
+        raise GateError(f"The site did not build (exit code {result.returncode}); fix the build first.")
+
+
+# --------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Pages:
+    site_url: str  # as in the sitemap, ending in "/"
+    paths: list[str]  # relative to site_url, e.g. "", "areas/", "404.html"
+    not_in_sitemap: list[str] = field(default_factory=list)
+
+
+def read_pages(site_dir: Path) -> Pages:
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        raise GateError(
+            f"{sitemap} is missing. MkDocs writes it only when mkdocs.yml sets site_url; set it."
+        )
+    try:
+        tree = ET.parse(sitemap)
+    except ET.ParseError as error:
+        raise GateError(f"{sitemap} is not valid XML: {error}") from error
+    locs = [el.text.strip() for el in tree.iter() if el.tag.endswith("}loc") or el.tag == "loc" if el.text]
+    if not locs:
+        raise GateError(f"{sitemap} lists no pages.")
+    # The home page's address is site_url itself: the shortest address.
+    site_url = min(locs, key=len)
+    if not site_url.endswith("/"):
+        site_url = site_url.rsplit("/", 1)[0] + "/"
+    outside = [loc for loc in locs if not loc.startswith(site_url)]
+    if outside:
+        raise GateError(f"{sitemap} lists pages outside {site_url}: {', '.join(outside[:3])}")
+    paths = list(dict.fromkeys(loc[len(site_url):] for loc in locs))
+
+    # Pages that are served but not in the sitemap: the 404 page, and anything
+    # else the build wrote. They are checked too.
+    listed = {path_to_file(p) for p in paths}
+    extra = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel in listed:
+            continue
+        extra.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    not_in_sitemap = [p for p in extra if p != "404.html"]
+    return Pages(site_url=site_url, paths=paths + extra, not_in_sitemap=not_in_sitemap)
+
+
+def path_to_file(path: str) -> str:
+    path = urllib.parse.unquote(path.split("#", 1)[0].split("?", 1)[0])
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+# --------------------------------------------------------------------------
+# Serving
+# --------------------------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    server: "_Server"
+
+    def translate_path(self, path: str) -> str:
+        raw = urllib.parse.urlsplit(path).path
+        mount = self.server.mount
+        if raw.startswith(mount):
+            return super().translate_path("/" + raw[len(mount):])
+        if raw == mount.rstrip("/"):
+            return super().translate_path("/")  # a folder: the handler redirects to add "/"
+        return os.path.join(self.directory, ".a11y-outside-site-url", "missing")
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            self.server.missing.append((self.path, self.headers.get("Referer") or ""))
+        super().send_error(code, message, explain)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet: the summary says what matters
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    mount = "/"
+    missing: list
+
+
+class SiteServer:
+    """Serve ``site_dir`` at http://127.0.0.1:<free port><mount>."""
+
+    def __init__(self, site_dir: Path, mount: str):
+        self.site_dir = site_dir
+        self.mount = mount if mount.endswith("/") else mount + "/"
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> "SiteServer":
+        handler = lambda *a, **k: _Handler(*a, directory=str(self.site_dir), **k)  # noqa: E731
+        self._server = _Server(("127.0.0.1", 0), handler)
+        self._server.mount = self.mount
+        self._server.missing = []
+        self._thread = threading.Thread(target=self._server.serve_forever, name="a11y-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}{self.mount}"
+
+    @property
+    def missing(self) -> list[tuple[str, str]]:
+        return list(self._server.missing) if self._server else []
+
+
+def check_loads(urls: list[str]) -> dict[str, str]:
+    """GET every page; return {url: why it failed} for those that are not HTML with status 200."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    failures = {}
+    for url in urls:
+        try:
+            with opener.open(url, timeout=30) as response:
+                kind = response.headers.get_content_type()
+                if response.status != 200:
+                    failures[url] = f"HTTP status {response.status}"
+                elif kind != "text/html":
+                    failures[url] = f"served as {kind}, not HTML"
+        except urllib.error.HTTPError as error:
+            failures[url] = f"HTTP status {error.code} ({error.reason})"
+        except OSError as error:
+            failures[url] = f"could not be fetched: {error}"
+    return failures
+
+
+# --------------------------------------------------------------------------
+# pa11y-ci
+# --------------------------------------------------------------------------
+
+
+def load_base_config(path: Path = BASE_CONFIG) -> dict:
+    """Read .pa11yci.base.json and insist that every ignored rule and hidden
+    element has a written reason."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise GateError(f"Cannot read {path}: {error}") from error
+    defaults = config.get("defaults", {})
+    reasons = config.get("reasons", {})
+    problems = []
+    for rule in defaults.get("ignore", []):
+        if not str(reasons.get("ignore", {}).get(rule, "")).strip():
+            problems.append(f'rule "{rule}" is ignored without a reason in reasons.ignore')
+    for selector in split_selectors(defaults.get("hideElements") or ""):
+        if not str(reasons.get("hideElements", {}).get(selector, "")).strip():
+            problems.append(f'element "{selector}" is hidden without a reason in reasons.hideElements')
+    if defaults.get("standard") != "WCAG2AA":
+        problems.append("standard must be WCAG2AA")
+    if sorted(defaults.get("runners", [])) != ["axe", "htmlcs"]:
+        problems.append('runners must be ["htmlcs", "axe"]')
+    if problems:
+        raise GateError(f"{path.name}: " + "; ".join(problems))
+    return config
+
+
+def split_selectors(selectors: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in selectors:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def pa11y_config(base: dict, urls: list[str], *, report: Path, profile: Path, local_base: str,
+                 concurrency: int, timeout_ms: int | None) -> dict:
+    defaults = dict(base["defaults"])
+    if not defaults.get("hideElements"):
+        defaults.pop("hideElements", None)
+    if timeout_ms is not None:
+        defaults["timeout"] = timeout_ms
+    defaults["concurrency"] = concurrency
+    defaults["chromeLaunchConfig"] = {
+        "executablePath": chromium_path(),
+        "headless": True,
+        "args": chromium_args(profile),
+    }
+    defaults["reporters"] = [
+        [str(PROGRESS_REPORTER), {"base": local_base}],
+        ["json", {"fileName": str(report)}],
+    ]
+    # Each URL as an object, not a string: with a string, pa11y-ci (4.1.1) hands
+    # every concurrent page the same options object, so one page's browser
+    # context leaks into another's and gets closed under it ("Protocol error
+    # (Target.closeTarget): No target with given id found", pa11y-ci issue #354).
+    return {"defaults": defaults, "urls": [{"url": url} for url in urls]}
+
+
+class Pa11yRun:
+    """pa11y-ci in its own process group, stopped (with its Chromium) on exit."""
+
+    def __init__(self, config_path: Path, profile: Path):
+        self.config_path = config_path
+        self.profile = profile
+        self.process: subprocess.Popen | None = None
+
+    def run(self) -> int:
+        env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1")
+        self.process = subprocess.Popen(
+            ["node", str(PA11Y_CI), "--config", str(self.config_path)],
+            cwd=ROOT, env=env, start_new_session=True,
+        )
+        return self.process.wait()
+
+    def stop(self) -> None:
+        process = self.process
+        if process is not None and process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)  # puppeteer closes Chromium on SIGTERM
+                process.wait(timeout=10)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                process.wait()
+        # Puppeteer starts Chromium in a process group of its own. If node died
+        # before closing it, end the Chromium processes using *our* profile.
+        for pid in chromium_pids(self.profile):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def chromium_pids(profile: Path) -> list[int]:
+    marker = f"--user-data-dir={profile}".encode()
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker in cmdline.split(b"\0"):
+            pids.append(int(entry.name))
+    return pids
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+
+# Plain-English fixes for the issues we are most likely to meet. Anything else
+# gets the checker's own message and a link to the rule's documentation.
+FIXES = {
+    "image-alt": "Give the image a text alternative that says what it shows: ![what it shows](picture.png) in Markdown, alt=\"...\" in HTML. Use an empty alt only for pure decoration.",
+    "H37": "Give the image a text alternative that says what it shows: ![what it shows](picture.png) in Markdown, alt=\"...\" in HTML. Use an empty alt only for pure decoration.",
+    "link-in-text-block": "Links inside a sentence must be underlined, not only coloured. theme-fixes.css underlines .md-typeset links; check nothing turns the underline off.",
+    "color-contrast": "Make the text darker (or its background lighter): normal text needs a contrast of 4.5:1, large text 3:1.",
+    "G18": "Make the text darker (or its background lighter): normal text needs a contrast of 4.5:1.",
+    "G145": "Make the text darker (or its background lighter): large text needs a contrast of 3:1.",
+    "aria-dialog-name": "Give the dialog a name with aria-label or aria-labelledby.",
+    "H32": "Give the form a submit button (<button type=\"submit\">).",
+    "link-name": "Give the link words that say where it goes; an icon alone needs an aria-label.",
+    "H30": "Give the link words that say where it goes; an image alone needs alt text.",
+    "button-name": "Give the button a name: visible text, or aria-label for an icon button.",
+    "label": "Give the form field a label (<label for=...>) or an aria-label.",
+    "H44": "Give the form field a label (<label for=...>) or an aria-label.",
+    "H91": "Give the form control an accessible name (a label or aria-label).",
+    "document-title": "Give the page a title (the first # heading, or title: in the front-matter).",
+    "H25": "Give the page a title (the first # heading, or title: in the front-matter).",
+    "html-has-lang": "Set the page language (theme.language in mkdocs.yml).",
+    "H57": "Set the page language (theme.language in mkdocs.yml).",
+    "duplicate-id": "Two elements share one id; give each a unique id.",
+    "duplicate-id-aria": "Two elements share one id that ARIA refers to; give each a unique id.",
+    "F77": "Two elements share one id; give each a unique id.",
+    "empty-heading": "Remove the empty heading or give it words.",
+    "H42": "Use real heading markup (#, ##, ...) for text that looks like a heading.",
+    "list": "Only <li> elements may sit directly inside <ul> or <ol>.",
+    "listitem": "Put each <li> inside a <ul> or <ol>.",
+    "td-headers-attr": "Table cells may only point at header cells of the same table.",
+    "th-has-data-cells": "Every table header must label some data cells.",
+    "H63": "Table header cells need a scope or must be unambiguous.",
+    "H43": "Table data cells must be associated with their headers.",
+    "scrollable-region-focusable": "A region that scrolls must be reachable with the keyboard (tabindex=\"0\" and a name).",
+    "frame-title": "Give the iframe a title attribute.",
+    "H64": "Give the iframe a title attribute.",
+    "region": "Put all content inside a landmark (header, nav, main, footer).",
+    "landmark-unique": "Landmarks of the same kind need different names (aria-label).",
+    "aria-allowed-attr": "Remove the ARIA attribute that this element's role does not allow.",
+    "aria-hidden-focus": "Do not hide (aria-hidden) elements that can take keyboard focus.",
+    "nested-interactive": "Do not put a link or button inside another link or button.",
+}
+
+TECHNIQUE_FOLDERS = {"ARIA": "aria", "SCR": "client-side-script", "C": "css", "F": "failures", "G": "general", "H": "html"}
+
+
+def htmlcs_parts(code: str) -> tuple[str | None, str | None]:
+    """'WCAG2AA.Principle1.Guideline1_1.1_1_1.H37' -> ('1.1.1', 'H37')."""
+    match = re.match(r"WCAG2A{1,3}\.Principle\d\.Guideline[\d_]+\.(\d+_\d+_\d+)\.([A-Z]+\d+)", code)
+    if not match:
+        return None, None
+    return match.group(1).replace("_", "."), match.group(2)
+
+
+def how_to_fix(issue: dict) -> str:
+    code = issue.get("code", "")
+    if issue.get("runner") == "axe":
+        fix = FIXES.get(code, "")
+        url = (issue.get("runnerExtras") or {}).get("helpUrl", "")
+        return " ".join(part for part in (fix, f"More: {url}" if url else "") if part)
+    criterion, technique = htmlcs_parts(code)
+    fix = FIXES.get(technique or "", "")
+    folder = TECHNIQUE_FOLDERS.get(re.sub(r"\d+$", "", technique or ""))
+    url = f"https://www.w3.org/WAI/WCAG22/Techniques/{folder}/{technique}" if folder else ""
+    where = f"WCAG {criterion}" if criterion else ""
+    return " ".join(part for part in (fix, where and f"({where}).", f"More: {url}" if url else "") if part)
+
+
+@dataclass
+class Outcome:
+    pages: int
+    issues: dict[str, list[dict]]  # url -> issues, failing pages only
+    load_failures: dict[str, str]  # url -> why
+    missing_files: list[tuple[str, str]]  # (file, page that asked for it)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.issues or self.load_failures or self.missing_files)
+
+
+def read_report(report_path: Path, urls: list[str], load_failures: dict[str, str]) -> tuple[dict, dict]:
+    """Return (issues by url, load failures by url) from pa11y-ci's JSON report.
+
+    pa11y-ci records a page that timed out or crashed as a list holding one
+    error message instead of issues, and does not count it as an error: here
+    it is a failure. A page missing from the report is a failure too."""
+    try:
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise GateError(f"pa11y-ci wrote no readable report ({report_path}): {error}") from error
+    results = report.get("results") or {}
+    issues: dict[str, list[dict]] = {}
+    failures = dict(load_failures)
+    for url in urls:
+        if url in failures:
+            continue
+        entries = results.get(url)
+        if entries is None:
+            failures[url] = "pa11y-ci did not report on this page"
+            continue
+        broken = [e for e in entries if not isinstance(e, dict) or "code" not in e]
+        if broken:
+            message = broken[0].get("message") if isinstance(broken[0], dict) else broken[0]
+            failures[url] = f"pa11y could not test it: {message}"
+        found = [e for e in entries if isinstance(e, dict) and "code" in e]
+        if found:
+            issues[url] = found
+    return issues, failures
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    text = re.sub(r"\s+", " ", text or "").strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_summary(outcome: Outcome, local_base: str) -> str:
+    def page(url: str) -> str:
+        return "/" + url[len(local_base):] if url.startswith(local_base) else url
+
+    lines: list[str] = []
+    explained: dict[tuple, str] = {}
+    for url, found in outcome.issues.items():
+        lines.append("")
+        lines.append(f"{page(url)}  ({len(found)} issue{'s' if len(found) != 1 else ''})")
+        for number, issue in enumerate(found, 1):
+            runner = issue.get("runner", "?")
+            code = issue.get("code", "?")
+            selector = re.sub(r"^html > body > ", "", issue.get("selector") or "(whole page)")
+            lines.append(f"  {number}. [{runner}] {code}")
+            lines.append(f"     where: {selector}")
+            if issue.get("context"):
+                lines.append(f"     html:  {shorten(issue['context'], 120)}")
+            key = (runner, code, issue.get("message"))
+            if key in explained:
+                lines.append(f"     (same problem as on {explained[key]}; see there)")
+                continue
+            explained[key] = page(url)
+            message = issue.get("message", "")
+            if runner == "axe":
+                message = re.sub(r"\s*\(https?://[^)]*\)$", "", message)
+            lines.append(f"     what:  {shorten(message, 300)}")
+            lines.append(f"     fix:   {how_to_fix(issue)}")
+    if outcome.load_failures:
+        lines.append("")
+        lines.append("Pages that failed to load (they count as failures):")
+        for url, why in outcome.load_failures.items():
+            lines.append(f"  {page(url)}: {why}")
+    if outcome.missing_files:
+        lines.append("")
+        lines.append("Files a page asked for that the site does not have (they count as failures):")
+        for path, referer in outcome.missing_files:
+            lines.append(f"  {path}" + (f"  (asked for by {page(referer)})" if referer else ""))
+    issue_count = sum(len(v) for v in outcome.issues.values())
+    lines.append("")
+    if outcome.ok:
+        lines.append(f"Accessibility check passed: {outcome.pages} pages, 0 issues (htmlcs and axe, WCAG 2 AA).")
+    else:
+        lines.append(
+            f"Accessibility check FAILED: {issue_count} issue{'s' if issue_count != 1 else ''} on "
+            f"{len(outcome.issues)} of {outcome.pages} pages; {len(outcome.load_failures)} page(s) failed "
+            f"to load; {len(outcome.missing_files)} missing file(s)."
+        )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------
+
+
+def check_tools() -> None:
+    if not PA11Y_CI.is_file():
+        raise GateError(f"{PA11Y_CI.relative_to(ROOT)} is missing: run scripts/lib/ensure-a11y (or ./scripts/test).")
+    if not os.access(chromium_path(), os.X_OK):
+        raise GateError(f"No Chromium at {chromium_path()}: run scripts/lib/ensure-a11y (apt-get install chromium).")
+    if shutil.which("node") is None:
+        raise GateError("node is not installed (Node 20 or later is needed).")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="scripts/a11y",
+        description="Check every page of the site with pa11y-ci (htmlcs and axe, WCAG 2 AA, threshold 0).",
+        epilog="Exit codes: 0 all pages pass; 1 issues or pages that failed to load; 2 the check could not run.",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--site", type=Path, help="check this already built site folder (no build)")
+    source.add_argument("--config", type=Path,
+                        help="build this MkDocs config (strict) into a temporary folder and check that")
+    parser.add_argument("--concurrency", type=int, default=min(4, os.cpu_count() or 1),
+                        help="pages checked at once (default: number of CPUs, at most 4)")
+    parser.add_argument("--timeout", type=float, default=None,
+                        help="seconds allowed per page (default: from .pa11yci.base.json)")
+    parser.add_argument("--report", type=Path, default=ROOT / ".a11y" / "report.json",
+                        help="where to keep pa11y-ci's JSON report (default: .a11y/report.json)")
+    parser.add_argument("--base-config", type=Path, default=BASE_CONFIG, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.concurrency < 1:
+        parser.error("--concurrency must be at least 1")
+    return args
+
+
+def _raise_on_signal(signum, frame):  # noqa: ARG001
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _raise_on_signal)
+    workdir = Path(tempfile.mkdtemp(prefix="a11y-"))
+    run: Pa11yRun | None = None
+    try:
+        check_tools()
+        base = load_base_config(args.base_config)
+        if args.site:
+            site_dir = args.site.resolve()
+            if not site_dir.is_dir():
+                raise GateError(f"{site_dir} is not a folder.")
+        elif args.config:
+            site_dir = workdir / "site"
+            run_build([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                       "-f", str(args.config.resolve()), "-d", str(site_dir)], cwd=args.config.resolve().parent)
+        else:
+            site_dir = ROOT / "site"
+            if site_is_stale(site_dir):
+                run_build([str(ROOT / "scripts" / "build")], cwd=ROOT)
+            else:
+                print("site/ is up to date; not rebuilding.", flush=True)
+        pages = read_pages(site_dir)
+        mount = urllib.parse.urlsplit(pages.site_url).path or "/"
+        started = time.monotonic()
+        with SiteServer(site_dir, mount) as server:
+            local = server.base_url
+            urls = [local + p for p in pages.paths]
+            print(f"Serving {site_dir} at {local} (site_url {pages.site_url}).")
+            for path in pages.not_in_sitemap:
+                print(f"  note: /{path} is not in sitemap.xml; checking it anyway.")
+            load_failures = check_loads(urls)
+            ours = len(server.missing)  # the 404s above are our own page checks
+            to_test = [u for u in urls if u not in load_failures]
+            report = args.report.resolve()
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.unlink(missing_ok=True)
+            profile = workdir / "chromium-profile"
+            config = pa11y_config(base, to_test, report=report, profile=profile, local_base=local,
+                                  concurrency=args.concurrency,
+                                  timeout_ms=None if args.timeout is None else max(1, int(args.timeout * 1000)))
+            config_path = workdir / "pa11yci.json"
+            config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+            print(f"Checking {len(to_test)} pages with pa11y-ci (htmlcs and axe, WCAG 2 AA), "
+                  f"{args.concurrency} at a time ...", flush=True)
+            if to_test:
+                run = Pa11yRun(config_path, profile)
+                code = run.run()
+                if code not in (0, 2):
+                    raise GateError(f"pa11y-ci stopped with exit code {code} (see its message above).")
+                issues, load_failures = read_report(report, to_test, load_failures)
+            else:
+                issues = {}
+            missing = server.missing[ours:]
+        outcome = Outcome(pages=len(urls), issues=issues, load_failures=load_failures,
+                          missing_files=list(dict.fromkeys(missing)))
+        print(format_summary(outcome, local))
+        print(f"({time.monotonic() - started:.0f} s; full report: {report})")
+        return EXIT_OK if outcome.ok else EXIT_PROBLEMS
+    except GateError as error:
+        print(f"scripts/a11y: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("scripts/a11y: interrupted; stopping.", file=sys.stderr)
+        return 130
+    finally:
+        if run is not None:
+            run.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

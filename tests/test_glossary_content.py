@@ -48,8 +48,9 @@ ROMAN = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
 WORD = re.compile(r"(?<![A-Za-z0-9&])[A-Za-z0-9&]+(?![A-Za-z0-9&])")
 
 # Parts of the text that are markup, not words a reader sees as written.
+COMMENT = re.compile(r"<!--.*?-->", re.S)
 MARKUP = [
-    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    COMMENT,  # HTML comments
     re.compile(r"<[^>\n]+>"),  # HTML tags and their attributes (class names, styles)
     re.compile(r"&#?[A-Za-z0-9]+;"),  # HTML entities
     re.compile(r"https?://\S+"),  # addresses
@@ -115,6 +116,8 @@ def uses() -> list[Use]:
         for field, value in walk(data or {}, ""):
             for word in words(value):
                 found.append(Use(word, f"{shown}: {field}"))
+        # HTML comments are not shown to readers; blank them out, keeping the line numbers.
+        body = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), body)
         for number, line in enumerate(body.split("\n"), start=first_line):
             for word in words(line):
                 found.append(Use(word, f"{shown}:{number}"))

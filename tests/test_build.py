@@ -135,7 +135,7 @@ def test_open_data_json_and_csv_agree(basic_build):
         "id": "1.1", "area": 1, "area_title": "Finding needs", "title": "A red action that is late",
         "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
         "overdue": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
-        "url": "https://example.test/plan/areas/1-finding/1-1-red/",
+        "easy_read": True, "url": "https://example.test/plan/areas/1-finding/1-1-red/",
     }
     assert rows["2.2"]["waiting_on"] == ["2.1"]
     table = list(csv.DictReader(io.StringIO((basic_build.site / "data/actions.csv").read_text(encoding="utf-8"))))

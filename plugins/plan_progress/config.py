@@ -19,6 +19,7 @@ class StatusConfig(Config):
     icon = c.Type(str, default="material/circle")
     done = c.Type(bool, default=False)
     rated = c.Type(bool, default=True)
+    easy_read = c.Type(str, default="")
 
 
 class PlanProgressConfig(Config):
@@ -39,3 +40,12 @@ class PlanProgressConfig(Config):
     status_key_page = c.Type(str, default="status-key.md")
     data_dir = c.Type(str, default="data")
     you_said_dir = c.Type(str, default="you-said")
+    easy_read_dir = c.Type(str, default="easy-read")
+
+    # Easy-read checks: each failure is a warning, so `mkdocs build --strict` fails on it.
+    easy_read_max_words = c.Type(int, default=15)
+    easy_read_max_grade = c.Type((int, float), default=6)
+
+    # "Tell us what you think about this page": an email (mailto:) or form address. No third-party script.
+    feedback_url = c.Optional(c.Type(str))
+    feedback_text = c.Type(str, default="Tell us what you think about this page")

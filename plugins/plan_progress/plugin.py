@@ -11,6 +11,7 @@ import os
 import posixpath
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,8 @@ from .core import opendata
 from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
+from .core.easyread import EasyReadRenderer, Rules
+from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
@@ -80,6 +83,13 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                  "actions": posixpath.join(self.config.actions_dir, "index.md")}
         for status in self.scale:
             roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
+        easy = self.config.easy_read_dir
+        roles["er-home"] = posixpath.join(easy, "index.md")
+        roles["er-status-key"] = posixpath.join(easy, "status-key.md")
+        for area in plan.areas:
+            roles[f"er-area:{area.number}"] = posixpath.join(easy, f"area-{area.number}.md")
+        if plan.themes:
+            roles["er-you-said"] = posixpath.join(easy, "you-said.md")
         overview = posixpath.join(self.config.you_said_dir, "index.md")
         if plan.themes:
             if files.get_file_from_path(overview) is None:
@@ -101,6 +111,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
             generated={role: uri for uri, role in self.generated.items()},
         )
+        self.easy = EasyReadRenderer(self.renderer, self.renderer.generated)
+        missing = [a.id for a in plan.actions if not a.easy_read]
+        if missing:
+            log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
+                     f"(their easy-read pages say it is being written): {', '.join(missing)}")
         site_url = config.site_url or ""
         rows = opendata.action_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
         data_dir = self.config.data_dir
@@ -130,7 +145,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if missing:
             raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
                               f"{', '.join(missing)}; pick icons such as material/check-circle")
-        return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None)
+        rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade))
+        return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None,
+                         easy_rules=rules)
 
     # -- rendering pages ------------------------------------------------------------
 
@@ -140,6 +157,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         uri = page.file.src_uri
         renderer = self.renderer
         role = self.generated.get(uri)
+        if role is not None and role.startswith("er-"):
+            page.meta["template"] = "easy-read.html"
+            if role == "er-home":
+                return self.easy.home(uri)
+            if role == "er-status-key":
+                return self.easy.status_key(uri)
+            if role == "er-you-said":
+                return self.easy.you_said(uri)
+            return self.easy.area(next(a for a in self.plan.areas if role == f"er-area:{a.number}"), uri)
         if role is not None:
             if role == "status-key":
                 return renderer.status_key(uri)
@@ -166,6 +192,51 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             page.meta["title"] = f"You said: {item.title}"
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
+
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        """Give the templates the link to this page's other version and the feedback link."""
+        if not self.config.enabled or self.plan is None:
+            return None
+        target = self.alternate(page.file.src_uri)
+        if target is not None:
+            uri, fragment, text, easy = target
+            href = relative(page.url, self.renderer.url_of(uri) + (f"#{fragment}" if fragment else ""))
+            context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
+        if self.config.feedback_url:
+            link = self.config.feedback_url
+            if link.startswith("mailto:"):
+                subject = quote(f"Feedback on: {page.title}")
+                link += ("&" if "?" in link else "?") + f"subject={subject}"
+            context["pp_feedback"] = {"href": link, "text": self.config.feedback_text}
+        return context
+
+    def alternate(self, uri: str):
+        """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""
+        roles = self.renderer.generated
+        role = self.generated.get(uri)
+        to_easy = "Easy read version of this page"
+        to_standard = "Standard version of this page"
+        if role and role.startswith("er-"):
+            if role == "er-home":
+                return (self.plan.home.uri if self.plan.home else "index.md"), "", to_standard, False
+            if role == "er-status-key":
+                return roles["status-key"], "", to_standard, False
+            if role == "er-you-said":
+                return posixpath.join(self.config.you_said_dir, "index.md"), "", to_standard, False
+            area = next(a for a in self.plan.areas if role == f"er-area:{a.number}")
+            return area.uri, "", to_standard, False
+        item = self.plan.pages.get(uri)
+        if isinstance(item, Area):
+            return roles[f"er-area:{item.number}"], "", to_easy, True
+        if isinstance(item, Action):
+            return roles[f"er-area:{item.area.number}"], "action-" + item.id.replace(".", "-"), to_easy, True
+        if role == "status-key":
+            return roles["er-status-key"], "", to_easy, True
+        if (role == "you-said" or isinstance(item, Theme)) and "er-you-said" in roles:
+            fragment = "" if role == "you-said" else "theme-" + uri.rsplit("/", 1)[-1].removesuffix(".md")
+            return roles["er-you-said"], fragment, to_easy, True
+        return roles["er-home"], "", "Easy read version of this site", True
 
 
 def _parse_as_at(value) -> dt.date:

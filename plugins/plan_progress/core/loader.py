@@ -11,10 +11,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from . import schema
+from . import easyread, schema
 from .dates import PartialDate
 from .frontmatter import Source, decode, parse
-from .model import Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, Theme, YouSaidItem
+from .model import Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, Term, Theme, YouSaidItem
 from .problems import Problems
 from .scale import Status
 
@@ -103,7 +103,7 @@ def _closest(name: str, options) -> str:
 
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
-              icon_exists=None) -> tuple[Plan, Problems]:
+              icon_exists=None, easy_rules: easyread.Rules | None = None) -> tuple[Plan, Problems]:
     """Validate every page and build the plan. The plan is complete only if there are no errors."""
     problems = Problems()
     ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists)
@@ -125,6 +125,9 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
             continue
         clean = check_record(source, schema.PAGE_TYPES[kind], source.data, ctx, problems, [])
         typed.append((source, kind, clean))
+
+    _read_glossary(plan, typed, problems)
+    _check_easy_read(plan, typed, easy_rules or easyread.Rules(), problems)
 
     # Areas first: actions belong to the area whose page is in their folder.
     areas_by_folder: dict[str, Area] = {}
@@ -303,3 +306,40 @@ def _theme(source: Source, data: dict, actions: dict[str, Action], mentioned_ids
         problems.warning(source.path, source.line("theme"), "items",
                          f"the theme '{theme.title}' has no items yet")
     return theme
+
+
+def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
+    for source, kind, data in typed:
+        if kind != "glossary":
+            continue
+        if plan.glossary_uri is not None:
+            problems.error(source.path, source.line("type"), "type",
+                           "there is already a glossary page; keep every term on one page")
+            continue
+        plan.glossary_uri = source.uri
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(data.get("terms", [])):
+            term = Term(term=raw["term"], meaning=raw["meaning"], stands_for=raw.get("stands_for"),
+                        easy_read=raw.get("easy_read"))
+            key = term.term.lower()
+            if key in seen:
+                problems.error(source.path, source.line("terms", index, "term"), f"terms[{index + 1}].term",
+                               f"'{term.term}' is already explained as term {seen[key]}; keep one entry")
+                continue
+            seen[key] = index + 1
+            plan.glossary.append(term)
+        plan.glossary.sort(key=lambda t: t.term.lower())
+
+
+def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problems) -> None:
+    """Easy-read text must be easy: short sentences, low reading grade, no unexplained abbreviations."""
+    explained = {t.term for t in plan.glossary if t.easy_read}
+    for source, kind, data in typed:
+        if data.get("easy_read"):
+            easyread.check(data["easy_read"], source.path, source.line("easy_read"), "easy_read",
+                           explained, rules, problems)
+        if kind == "glossary":
+            for index, raw in enumerate(data.get("terms", [])):
+                if raw.get("easy_read"):
+                    easyread.check(raw["easy_read"], source.path, source.line("terms", index, "easy_read"),
+                                   f"terms[{index + 1}].easy_read", explained | {raw["term"]}, rules, problems)

@@ -133,6 +133,18 @@ class Home:
 
 
 @dataclass
+class Term:
+    term: str
+    meaning: str
+    stands_for: str | None = None
+    easy_read: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return "term-" + "".join(ch if ch.isalnum() else "-" for ch in self.term.lower()).strip("-")
+
+
+@dataclass
 class Plan:
     scale: tuple[Status, ...]
     as_at: dt.date
@@ -140,6 +152,8 @@ class Plan:
     actions: list[Action] = field(default_factory=list)  # by id, numerically
     themes: list[Theme] = field(default_factory=list)
     home: Home | None = None
+    glossary: list[Term] = field(default_factory=list)
+    glossary_uri: str | None = None
 
     def status(self, key: str) -> Status:
         return next(s for s in self.scale if s.key == key)

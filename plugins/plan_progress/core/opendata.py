@@ -21,6 +21,7 @@ COLUMNS = (
     ("leads", "The lead officer(s); in CSV separated by ' | '."),
     ("last_changed", "The date of the newest rating, empty when none has been published."),
     ("waiting_on", "Actions this one waits on; in CSV separated by ' | '."),
+    ("easy_read", "true when the action has its own easy-read text; false while it is still being written."),
     ("url", "The action's page on this site."),
 )
 
@@ -41,6 +42,7 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
             "leads": list(action.leads),
             "last_changed": action.last_changed.iso if action.last_changed else None,
             "waiting_on": [a.id for a in action.waiting_on],
+            "easy_read": bool(action.easy_read),
             "url": url_of(action.uri),
         })
     return rows

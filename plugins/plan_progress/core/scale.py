@@ -24,6 +24,7 @@ class Status:
     icon: str
     done: bool = False  # counts as completed: never overdue
     rated: bool = True  # False for the "no source has rated this yet" state
+    easy_read: str = ""  # what the status means, in easy read
 
     @property
     def css_class(self) -> str:
@@ -32,17 +33,23 @@ class Status:
 
 DEFAULT_SCALE: tuple[Status, ...] = (
     Status("red", "Significantly delayed", "Action significantly delayed (requiring intervention).",
-           "#2a0b06", "#f4cdc6", "material/alert-octagon"),
+           "#2a0b06", "#f4cdc6", "material/alert-octagon",
+           easy_read="This is very late.\nIt needs extra help to get going again."),
     Status("amber", "Minor delays", "Action in progress, minor delays.",
-           "#4b2200", "#fcd6c3", "material/alert"),
+           "#4b2200", "#fcd6c3", "material/alert",
+           easy_read="This is happening.\nIt is a little late."),
     Status("green", "On track", "Action on track.",
-           "#005a30", "#cce2d8", "material/arrow-right-circle"),
+           "#005a30", "#cce2d8", "material/arrow-right-circle",
+           easy_read="This is happening.\nIt is on time."),
     Status("blue", "Completed", "Completed and embedded.",
-           "#0c2d4a", "#bbd4ea", "material/check-circle", done=True),
+           "#0c2d4a", "#bbd4ea", "material/check-circle", done=True,
+           easy_read="This is done.\nIt is now part of how things work."),
     Status("pink", "Waiting to start", "Action not yet started, as dependent on or awaiting other actions to be completed first.",
-           "#6b1c40", "#efdfed", "material/pause-circle"),
+           "#6b1c40", "#efdfed", "material/pause-circle",
+           easy_read="This has not started yet.\nIt is waiting for other work to finish first."),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
-           "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False),
+           "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
+           easy_read="We do not know yet.\nNobody has checked how this is going."),
 )
 
 

@@ -1,0 +1,201 @@
+"""Easy read: checks that easy-read text really is easy, and the parallel easy-read pages.
+
+Easy read (UK government accessible-communication guidance; Mencap) means short
+sentences, one idea per sentence, everyday words and a picture beside each idea.
+The checks here turn those rules into warnings naming the file, the field and the
+sentence, so that ``mkdocs build --strict`` fails until the text is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .problems import Problems
+
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b")
+LATIN = re.compile(r"\b(e\.\s?g\.|i\.\s?e\.|etc\.)", re.IGNORECASE)
+CONTRACTION = re.compile(
+    r"\b(\w+n['’]t|(?:I|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:s|re|ve|ll|d|m)"
+    r"|\w+['’](?:re|ve|ll|m))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
+_WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9'’\-£%.,]*")
+
+
+@dataclass(frozen=True)
+class Rules:
+    max_words: int = 15
+    max_grade: float = 6.0
+
+
+def sentences(text: str) -> list[str]:
+    """One idea per line is how easy read is written; a line may still hold two sentences.
+
+    >>> sentences("We help schools.\\nIt is hard. We try!")
+    ['We help schools.', 'It is hard.', 'We try!']
+    """
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            out += [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
+    return out
+
+
+def word_count(sentence: str) -> int:
+    return len(_WORD.findall(sentence))
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of a block, with textstat (imported here: only checks need it)."""
+    import textstat
+
+    return float(textstat.flesch_kincaid_grade(" ".join(sentences(text))))
+
+
+def check(text: str, path: str, line: int | None, field: str, explained: set[str], rules: Rules,
+          problems: Problems) -> None:
+    """Warn about every sentence that breaks an easy-read rule."""
+    for sentence in sentences(text):
+        words = word_count(sentence)
+        if words > rules.max_words:
+            problems.warning(path, line, field, f"this sentence has {words} words; easy read allows at most "
+                                                f"{rules.max_words}. Split it: \"{sentence}\"")
+        for match in LATIN.finditer(sentence):
+            problems.warning(path, line, field, f"'{match.group(0)}' is hard to read; write 'for example' or "
+                                                f"'that is' instead: \"{sentence}\"")
+        for match in CONTRACTION.finditer(sentence):
+            problems.warning(path, line, field, f"'{match.group(0)}' is a shortened word; write it in full "
+                                                f"(for example 'do not', 'it is'): \"{sentence}\"")
+        for match in ABBREVIATION.finditer(sentence):
+            if match.group(0) not in explained and match.group(0) != "I":
+                problems.warning(path, line, field,
+                                 f"'{match.group(0)}' is an abbreviation with no easy-read explanation; use plain "
+                                 f"words, or add easy_read to its glossary term: \"{sentence}\"")
+    block_grade = grade(text) if text.strip() else 0.0
+    if block_grade > rules.max_grade:
+        hardest = max(sentences(text), key=lambda s: grade(s))
+        problems.warning(path, line, field,
+                         f"the reading grade is {block_grade:.1f} (Flesch-Kincaid); easy read allows at most "
+                         f"{rules.max_grade:g}. Use shorter words and sentences; the hardest sentence is: "
+                         f"\"{hardest}\"")
+
+
+class EasyReadRenderer:
+    """The easy-read pages: a picture on the left, one idea per line on the right, no tables."""
+
+    def __init__(self, renderer, pages: dict[str, str]):
+        self.r = renderer  # the standard Renderer: links, icons, badges
+        self.plan = renderer.plan
+        self.pages = pages  # role -> uri of each easy-read page ("er-home", "er-area:1", ...)
+
+    def picture(self, name: str | None, fallback: str = "material/information-outline") -> str:
+        name = name or fallback
+        alt = name.split("/", 1)[-1].replace("-", " ")
+        markup = self.r.icon(name)
+        return markup.replace("<svg ", f'<svg class="pp-er__pic" role="img" aria-label="Picture: {_esc(alt)}" '
+                                       'focusable="false" ', 1)
+
+    def row(self, picture: str, lines: list[str], raw_html: bool = False) -> str:
+        words = "".join(f"<p>{line if raw_html else _esc(line)}</p>" for line in lines)
+        return f'<div class="pp-er__row">{picture}<div class="pp-er__words">{words}</div></div>'
+
+    def status_row(self, action) -> str:
+        status = action.status
+        lines = [f"Status: <strong>{_esc(status.label)}</strong>."]
+        if status.easy_read:
+            lines += [_esc(s) for s in sentences(status.easy_read)]
+        if action.is_overdue(self.plan.as_at):
+            lines.append(f"This is late. It should have been done by {_esc(self.r.due_words(action))}.")
+        icon = self.r.icon(status.icon).replace(
+            "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
+                     'focusable="false" ', 1)
+        return self.row(icon, lines, raw_html=True)
+
+    def home(self, here: str) -> str:
+        plan = self.plan
+        out = ["# Easy read", ""]
+        if plan.home and plan.home.easy_read:
+            out.append(self.row(self.picture(plan.home.easy_read_picture), sentences(plan.home.easy_read)))
+        out += ["", "## How is the plan going? {#how-is-it-going}", ""]
+        out.append(self.row(self.picture("material/calendar-check"),
+                            [f"This is how things were on {self.r.as_at_words()}."]))
+        counts = plan.counts()
+        for status in plan.scale:
+            number = counts[status.key]
+            if not number:
+                continue
+            icon = self.r.icon(status.icon).replace(
+                "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
+                         'focusable="false" ', 1)
+            noun = "action" if number == 1 else "actions"
+            out.append(self.row(icon, [f"{number} {noun}: <strong>{_esc(status.label)}</strong>."], raw_html=True))
+        out.append(self.row(self.picture("material/key"), [
+            f"{self.r.link(here, self.pages['er-status-key'], 'What the words and pictures mean')}."],
+            raw_html=True))
+        out += ["", "## The 6 parts of the plan {#areas}" if len(plan.areas) == 6 else
+                f"## The {len(plan.areas)} parts of the plan {{#areas}}", ""]
+        for area in plan.areas:
+            link = self.r.link(here, self.pages[f"er-area:{area.number}"], f"Part {area.number}: {area.title}")
+            out.append(self.row(self.picture(area.easy_read_picture), [link], raw_html=True))
+        if plan.themes:
+            out += ["", "## What families told us {#you-said}", ""]
+            out.append(self.row(self.picture("material/message-text"), [
+                self.r.link(here, self.pages["er-you-said"], "What families told us and what we are doing")],
+                raw_html=True))
+        return "\n".join(out) + "\n"
+
+    def area(self, area, here: str) -> str:
+        out = [f"# Part {area.number}: {_esc(area.title)}", ""]
+        if area.easy_read:
+            out.append(self.row(self.picture(area.easy_read_picture), sentences(area.easy_read)))
+        else:
+            out.append(self.row(self.picture("material/pencil"),
+                                ["We are still writing this part in easy read."]))
+        out += ["", "## What we are doing {#actions}", ""]
+        for action in area.actions:
+            anchor = "action-" + action.id.replace(".", "-")
+            out += [f"### Action {_esc(action.id)} {{#{anchor}}}", ""]
+            if action.easy_read:
+                out.append(self.row(self.picture(action.easy_read_picture), sentences(action.easy_read)))
+            else:
+                out.append(self.row(self.picture("material/pencil"), [
+                    "We are still writing this action in easy read.",
+                    f"{self.r.link(here, action.uri, 'Read the full page about this action')}."], raw_html=True))
+            out += [self.status_row(action), ""]
+        return "\n".join(out) + "\n"
+
+    def status_key(self, here: str) -> str:
+        out = ["# What the words and pictures mean", ""]
+        out.append(self.row(self.picture("material/key"), [
+            "Every action has a word and a picture.", "They tell you how the action is going."]))
+        for status in self.plan.scale:
+            icon = self.r.icon(status.icon).replace(
+                "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
+                         'focusable="false" ', 1)
+            lines = [f"<strong>{_esc(status.label)}</strong>"] + [_esc(s) for s in sentences(status.easy_read or "")]
+            out.append(self.row(icon, lines, raw_html=True))
+        return "\n".join(out) + "\n"
+
+    def you_said(self, here: str) -> str:
+        out = ["# What families told us", ""]
+        out.append(self.row(self.picture("material/message-text"), [
+            "Families told us what is hard for them.", "We wrote it down.",
+            "We show what we are doing about it."]))
+        for theme in self.plan.themes:
+            anchor = "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")
+            answered = sum(1 for i in theme.items if i.answered_by)
+            out += ["", f"## {_esc(theme.title)} {{#{anchor}}}", ""]
+            lines = [_esc(s) for s in sentences(theme.easy_read)] if theme.easy_read else []
+            lines.append(f"Families told us {len(theme.items)} "
+                         f"{'thing' if len(theme.items) == 1 else 'things'} about this.")
+            lines.append(f"We have actions for {answered} of them.")
+            lines.append(f"{self.r.link(here, theme.uri, 'Read what families told us about this')}.")
+            out.append(self.row(self.picture(theme.easy_read_picture), lines, raw_html=True))
+        return "\n".join(out) + "\n"
+
+
+def _esc(text) -> str:
+    import html
+
+    return html.escape(str(text), quote=True)

@@ -54,7 +54,7 @@ def test_action_page_has_every_field_of_the_plan(basic_build):
     headings = [h.get_text(strip=True) for h in article.find_all("h2")]
     assert headings == ["Who leads it", "Key milestones", "What it should change", "Evidence",
                         "How it is checked", "Resources", "Progress history", "This answers what families told us",
-                        "More about this action"]
+                        "More about this action", "Words on this page"]
     milestones = [li.get_text(" ", strip=True) for li in article.select("ol.pp-milestones li")]
     assert milestones == ["Workshop held (Nov. 21) Due November 2021 Done", "Launch"]
     assert "Not stated in the plan." in article.select_one("#resources").find_next("p").get_text()
@@ -270,3 +270,28 @@ def test_changing_a_status_changes_the_theme_page(tmp_path):
     first = build.html("you-said/support/").select("article li.pp-said")[0]
     assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed", "On track"]
     assert "Overdue" not in first.get_text()
+
+
+# -- Glossary ---------------------------------------------------------------------------------------
+
+def test_glossary_page_lists_every_term_with_an_anchor(basic_build):
+    soup = basic_build.html("glossary/")
+    entries = [(div["id"], div.dt.get_text(" ", strip=True), div.dd.get_text(strip=True))
+               for div in soup.select("article dl.pp-glossary > div")]
+    assert entries == [
+        ("term-ehc", "EHC (Education, Health and Care)", "The three kinds of help in an EHC plan."),
+        ("term-ehc-plan", "EHC plan", "A plan for a child's education, health and care."),
+    ]
+
+
+def test_jargon_is_explained_on_the_page_without_hovering(basic_build):
+    article = basic_build.html("areas/1-finding/1-1-red/").select_one("article")
+    links = [(a.get_text(), a["href"]) for a in article.select("a.pp-term")]
+    # Longest term first ("EHC plan" not "EHC"), then the first use of "EHC" alone; each term once.
+    assert links == [("EHC plan", "#words-ehc-plan"), ("EHC", "#words-ehc")]
+    box = article.select_one("aside.pp-words")
+    assert box.h2.get_text(strip=True) == "Words on this page"
+    assert [d["id"] for d in box.select("dl > div")] == ["words-ehc-plan", "words-ehc"]
+    assert box.select_one("a[href$='glossary/']").get_text(strip=True) == "All the words we use, explained"
+    # Headings are never rewritten.
+    assert not article.select("h1 a.pp-term, h2 a.pp-term")

@@ -25,6 +25,7 @@ from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
 from .core.easyread import EasyReadRenderer, Rules
+from .core.glossary import Glossary
 from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.scale import DEFAULT_SCALE, Status, check_scale
@@ -112,6 +113,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             generated={role: uri for uri, role in self.generated.items()},
         )
         self.easy = EasyReadRenderer(self.renderer, self.renderer.generated)
+        self.glossary = Glossary(plan.glossary, plan.glossary_uri)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
@@ -175,6 +177,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
                                                           else "")
             return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
+        if uri == self.plan.glossary_uri:
+            return self.glossary.page("", markdown)
         item = self.plan.pages.get(uri)
         if item is None:
             return None
@@ -193,6 +197,17 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Explain jargon where it appears: the first use of each glossary term links to a box of
+        plain-word explanations at the end of the page (reachable without hovering)."""
+        if not self.config.enabled or self.plan is None or not self.plan.glossary:
+            return None
+        uri = page.file.src_uri
+        if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
+            return None
+        glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
+        return self.glossary.explain(html, glossary_href)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Give the templates the link to this page's other version and the feedback link."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -34,6 +35,7 @@ from .core.styles import stylesheet
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/plan-progress.css"
+_SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 
 
 class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
@@ -156,6 +158,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.plan is None:
             return None
+        markdown = self.fill_settings(markdown, page, config)
         uri = page.file.src_uri
         renderer = self.renderer
         role = self.generated.get(uri)
@@ -181,7 +184,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return self.glossary.page("", markdown)
         item = self.plan.pages.get(uri)
         if item is None:
-            return None
+            return markdown
         # mkdocs-material reads `status` in page meta for its own nav icons: ours is not that.
         page.meta.pop("status", None)
         if isinstance(item, Action):
@@ -197,6 +200,25 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
+
+    def fill_settings(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that
+        details such as contact addresses are kept in one place. An unknown name is a warning."""
+        settings = (config.extra or {}).get("settings") or {}
+
+        def fill(match):
+            name = match.group(1)
+            if name in settings:
+                return str(settings[name])
+            line = markdown.count("\n", 0, match.start()) + 1
+            root = Path(config.config_file_path or ".").resolve().parent
+            where = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix() if page.file.abs_src_path \
+                else page.file.src_uri
+            log.warning(f"{where}: line {line} after the front-matter: [[{name}]] is not a setting; "
+                        f"add it under extra.settings in mkdocs.yml (known: {', '.join(settings) or 'none'})")
+            return match.group(0)
+
+        return _SETTING.sub(fill, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Explain jargon where it appears: the first use of each glossary term links to a box of

@@ -295,3 +295,93 @@ def test_jargon_is_explained_on_the_page_without_hovering(basic_build):
     assert box.select_one("a[href$='glossary/']").get_text(strip=True) == "All the words we use, explained"
     # Headings are never rewritten.
     assert not article.select("h1 a.pp-term, h2 a.pp-term")
+
+
+# -- Keeping people informed ------------------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_whats_changed_lists_changes_newest_first_by_month(basic_build):
+    article = basic_build.html("whats-changed/").select_one("article")
+    months = [h.get_text(strip=True) for h in article.find_all("h2")]
+    assert months[:3] == ["June 2022", "May 2022", "January 2022"]
+    june = article.find("h2", string="June 2022").find_next("ol")
+    events = [li.get_text(" ", strip=True) for li in june.select("li")]
+    assert events[0].startswith("1 June 2022 2.1 A green action First rating: On track On track.")
+    first_may = article.find("h2", string="May 2022").find_next("ol").li
+    assert first_may.get_text(" ", strip=True) == (
+        "1 May 2022 1.1 A red action that is late Minor delays changed to Significantly delayed "
+        "Needs intervention. Source: Board meeting, May 2022")
+
+
+def test_atom_feed_is_valid_with_absolute_links(basic_build):
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring((basic_build.site / "feed.xml").read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}id") == "https://example.test/plan/feed.xml"
+    assert root.findtext(f"{ATOM}updated") == "2022-06-01T00:00:00Z"
+    assert root.find(f"{ATOM}author/{ATOM}name").text == "Test plan progress"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 6
+    for entry in entries:
+        for child in ("id", "title", "updated", "summary"):
+            assert entry.findtext(f"{ATOM}{child}"), child
+        assert entry.find(f"{ATOM}link").get("href").startswith("https://example.test/plan/areas/")
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids)
+    assert "https://example.test/plan/areas/1-finding/1-1-red/#history-2" in ids
+    # Every page advertises the feed.
+    link = basic_build.html("areas/1-finding/").select_one('link[rel="alternate"][type="application/atom+xml"]')
+    assert link["href"] == "../../feed.xml"
+
+
+def test_board_report_has_summary_overdue_changes_gaps_and_one_section_per_area(basic_build):
+    article = basic_build.html("board-report/").select_one("article")
+    rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
+            for tr in article.select("table.pp-summary tbody tr")]
+    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "2"],
+                    ["Area 2: Plans", "3", "0", "1", "1", "0", "1", "0", "0"],
+                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "2"]]
+    overdue = article.find("h2", id="overdue").find_next("table")
+    assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1", "1.3"]
+    recent = article.find("h2", id="changes").find_next("ol")
+    assert [li.a.get_text(strip=True)[:3] for li in recent.select("li")] == ["2.1", "2.2", "2.3"]
+    assert [li.get_text(" ", strip=True)[:40] for li in article.select("ul.pp-gaps li")] == [
+        "Only have to tell our story once (Suppor"]
+    sections = article.select("section.pp-report-area")
+    assert [s.h2.get_text(strip=True) for s in sections] == ["Area 1: Finding needs", "Area 2: Plans"]
+    # Links in the report are absolute so that they print usefully.
+    assert sections[0].select_one("td a")["href"] == "https://example.test/plan/areas/1-finding/1-1-red/"
+
+
+def test_plain_filter_pages_for_every_status_and_area(basic_build):
+    everything = basic_build.html("actions/")
+    links = [a["href"] for a in everything.select("ul.pp-filter-links a")]
+    assert links == ["red/", "amber/", "green/", "blue/", "pink/", "not-rated/", "area-1/", "area-2/"]
+    area2 = basic_build.html("actions/area-2/")
+    assert [r.th.get_text(strip=True) for r in area2.select("table.pp-actions tbody tr")] == ["2.1", "2.2", "2.3"]
+    # The JavaScript filter is hidden until the script switches it on, and its table rows carry the data.
+    control = everything.select_one("[data-pp-filter]")
+    assert control.has_attr("hidden")
+    assert control.select_one("label[for=pp-filter-status]") and control.select_one("#pp-filter-status")
+    assert control.select_one("[role=status][aria-live=polite]") is not None
+    assert everything.select_one("table.pp-actions tbody tr")["data-status"] == "red"
+    assert everything.select_one('script[src$="assets/plan-progress.js"]') is not None
+
+
+def test_open_data_page_explains_every_column_and_the_licence(basic_build):
+    article = basic_build.html("data/").select_one("article")
+    assert [a["href"] for a in article.select("ul a")][:2] == ["actions.csv", "actions.json"]
+    columns = [th.get_text(strip=True) for th in article.select("table tbody th")]
+    assert columns[:3] == ["id", "area", "area_title"] and "answered" in columns
+    assert "Open Government Licence v3.0" in article.get_text()
+
+
+def test_sitemap_dates_come_from_the_content(basic_build):
+    sitemap = (basic_build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2022-05-01</lastmod>" in sitemap  # action 1.1's newest rating
+    assert "<lastmod>2022-06-15</lastmod>" in sitemap  # every other page: the "as at" date
+    import datetime
+    assert datetime.date.today().isoformat() not in sitemap or datetime.date.today().isoformat() == "2022-06-15"

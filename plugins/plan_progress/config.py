@@ -46,6 +46,17 @@ class PlanProgressConfig(Config):
     easy_read_max_words = c.Type(int, default=15)
     easy_read_max_grade = c.Type((int, float), default=6)
 
+    # What's changed, the Atom feed and the Board report
+    changes_page = c.Type(str, default="whats-changed.md")
+    feed_path = c.Type(str, default="feed.xml")
+    board_report_page = c.Type(str, default="board-report.md")
+    previous_report = c.Optional(c.Type((dt.date, str)))  # "changes since the last report" start here
+    publisher = c.Optional(c.Type(str))  # the feed's author; default: the site name
+
+    # Open data
+    licence = c.Type(str, default="Open Government Licence v3.0")
+    licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+
     # "Tell us what you think about this page": an email (mailto:) or form address. No third-party script.
     feedback_url = c.Optional(c.Type(str))
     feedback_text = c.Type(str, default="Tell us what you think about this page")

@@ -29,12 +29,14 @@ from .core.easyread import EasyReadRenderer, Rules
 from .core.glossary import Glossary
 from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
+from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/plan-progress.css"
+JS_PATH = "assets/plan-progress.js"
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 
 
@@ -64,6 +66,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                               + "\n".join(f"  {p}" for p in problems))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
+        if JS_PATH not in config.extra_javascript:
+            config.extra_javascript.append(JS_PATH)
         return config
 
     # -- reading content ---------------------------------------------------------
@@ -86,6 +90,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                  "actions": posixpath.join(self.config.actions_dir, "index.md")}
         for status in self.scale:
             roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
+        for area in plan.areas:
+            roles[f"area-list:{area.number}"] = posixpath.join(self.config.actions_dir, f"area-{area.number}.md")
+        roles["changes"] = self.config.changes_page
+        roles["board-report"] = self.config.board_report_page
+        roles["open-data"] = posixpath.join(self.config.data_dir, "index.md")
         easy = self.config.easy_read_dir
         roles["er-home"] = posixpath.join(easy, "index.md")
         roles["er-status-key"] = posixpath.join(easy, "status-key.md")
@@ -121,6 +130,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
                      f"(their easy-read pages say it is being written): {', '.join(missing)}")
         site_url = config.site_url or ""
+        previous = _parse_as_at(self.config.previous_report, "previous_report") if self.config.previous_report else None
+        self.reports = Reports(self.renderer, site_url=site_url, feed_uri=self.config.feed_path,
+                               author=self.config.publisher or config.site_name, previous_report=previous,
+                               licence=self.config.licence, licence_url=self.config.licence_url)
+        files.append(File.generated(config, self.config.feed_path, content=self.reports.feed(config.site_name)))
         rows = opendata.action_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
         data_dir = self.config.data_dir
         files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at)))
@@ -132,6 +146,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             files.append(File.generated(config, f"{data_dir}/you-said.csv",
                                         content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
+        files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
         return files
 
     def read_plan(self, files: Files, config: MkDocsConfig):
@@ -160,6 +175,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         markdown = self.fill_settings(markdown, page, config)
         uri = page.file.src_uri
+        # The sitemap's "last modified" comes from the content, not the clock: builds are reproducible.
+        item = self.plan.pages.get(uri)
+        changed = item.last_changed if isinstance(item, Action) else None
+        page.update_date = (changed.last_day if changed else self.as_at).isoformat()
         renderer = self.renderer
         role = self.generated.get(uri)
         if role is not None and role.startswith("er-"):
@@ -176,6 +195,21 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 return renderer.status_key(uri)
             if role == "actions":
                 return renderer.all_actions(uri)
+            if role == "changes":
+                return self.reports.changes_page(uri)
+            if role == "board-report":
+                return self.reports.board_report(uri)
+            if role == "open-data":
+                data = self.config.data_dir
+                downloads = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
+                             "All actions as JSON": f"{data}/actions.json"}
+                if self.plan.themes:
+                    downloads["You said, we did as CSV"] = f"{data}/you-said.csv"
+                    downloads["You said, we did as JSON"] = f"{data}/you-said.json"
+                return self.reports.open_data_page(uri, downloads)
+            if role.startswith("area-list:"):
+                number = int(role.split(":", 1)[1])
+                return renderer.area_list_page(next(a for a in self.plan.areas if a.number == number), uri)
             if role == "you-said":
                 return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
                                                           else "")
@@ -240,6 +274,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             uri, fragment, text, easy = target
             href = relative(page.url, self.renderer.url_of(uri) + (f"#{fragment}" if fragment else ""))
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
+        context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
+                              "title": f"{config.site_name}: what's changed"}
         if self.config.feedback_url:
             link = self.config.feedback_url
             if link.startswith("mailto:"):
@@ -276,10 +312,16 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return roles["er-home"], "", "Easy read version of this site", True
 
 
-def _parse_as_at(value) -> dt.date:
+def _asset(name: str) -> str:
+    from importlib import resources
+
+    return resources.files("plan_progress").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _parse_as_at(value, name: str = "as_at") -> dt.date:
     if value is None:
-        raise PluginError("plan-progress: 'as_at' is missing in mkdocs.yml; give the date the progress data "
-                          "is as at, written YYYY-MM-DD (for example as_at: 2022-03-08)")
+        raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
+                          f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -287,8 +329,8 @@ def _parse_as_at(value) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise PluginError(f"plan-progress: as_at '{value}' is not a date; write it YYYY-MM-DD "
-                          "(for example as_at: 2022-03-08)") from None
+        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
+                          f"(for example {name}: 2022-03-08)") from None
 
 
 @lru_cache(maxsize=None)

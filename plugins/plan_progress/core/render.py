@@ -135,7 +135,8 @@ class Renderer:
             due = esc(action.due.words) if action.due else (
                 esc(action.due_text) if action.due_text else f'<span class="pp-blank">{NOT_STATED}</span>')
             cells += [f"<td>{leads}</td>", f"<td>{due}</td>", f"<td>{self.status_line(action)}</td>"]
-            rows.append(f"<tr>{''.join(cells)}</tr>")
+            rows.append(f'<tr data-status="{esc(action.status.key)}" data-area="{action.area.number}">'
+                        f"{''.join(cells)}</tr>")
         header = "".join(f'<th scope="col">{h}</th>' for h in head)
         return (f'<div class="pp-table-wrap"><table class="pp-actions">'
                 f"<caption>{esc(caption)}</caption><thead><tr>{header}</tr></thead>"
@@ -314,7 +315,39 @@ class Renderer:
                f"<p>All {len(self.plan.actions)} actions of the {esc(self.words.plan_name)}, "
                f"with their status as at {esc(self.as_at_words())}.</p>", "",
                "<p>Show only the actions that are:</p>", self.status_filter_links(here, None), "",
+               "<p>Show only the actions in:</p>", self.area_filter_links(here, None), "",
+               self.filter_control(),
                self.actions_table(self.plan.actions, here, "Every action in the plan", show_area=True), ""]
+        return "\n".join(out) + "\n"
+
+    def filter_control(self) -> str:
+        """A filter for the table that JavaScript switches on; without it the links above do the job."""
+        statuses = "".join(f'<option value="{esc(s.key)}">{esc(s.label)}</option>' for s in self.plan.scale)
+        areas = "".join(f'<option value="{a.number}">{esc(a.name)}</option>' for a in self.plan.areas)
+        return ('<div class="pp-filter" data-pp-filter hidden><fieldset><legend>Filter the table</legend>'
+                '<div class="pp-filter__field"><label for="pp-filter-status">Status</label>'
+                f'<select id="pp-filter-status" name="status"><option value="">Any status</option>{statuses}'
+                '</select></div><div class="pp-filter__field"><label for="pp-filter-area">Area</label>'
+                f'<select id="pp-filter-area" name="area"><option value="">Any area</option>{areas}</select></div>'
+                '</fieldset><p class="pp-filter__count" role="status" aria-live="polite"></p></div>')
+
+    def area_filter_links(self, here: str, current) -> str:
+        items = []
+        for area in self.plan.areas:
+            text = f"{area.name} ({len(area.actions)})"
+            if current is area:
+                items.append(f'<li><span aria-current="page">{esc(text)}</span></li>')
+            else:
+                items.append(f"<li>{self.link_generated(here, f'area-list:{area.number}', text)}</li>")
+        return f'<ul class="pp-filter-links">{"".join(items)}</ul>'
+
+    def area_list_page(self, area, here: str) -> str:
+        out = [f"# Actions: {esc(area.name)}", "",
+               f"<p>{esc(self.summary_sentence(area.actions))} Status as at {esc(self.as_at_words())}. "
+               f"{self.link(here, area.uri, f'About {area.name}')}. "
+               f"{self.link_generated(here, 'actions', 'See all actions')}.</p>", "",
+               "<p>Other areas:</p>", self.area_filter_links(here, area), "",
+               self.actions_table(area.actions, here, f"The actions for {area.name}"), ""]
         return "\n".join(out) + "\n"
 
     def status_filter_links(self, here: str, current: Status | None) -> str:

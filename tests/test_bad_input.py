@@ -1,0 +1,133 @@
+"""The bad-input corpus (tests/bad_input): for every case, ./scripts/validate and the strict build both
+fail with exactly the expected lines, and neither shows a Python traceback.
+
+The cases are run concurrently (each is two subprocesses: validate, then the build) so that the
+corpus stays quick; each case is still reported as its own test. Reproduce a case by hand as
+described at the top of tests/bad_input/cases.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bad_input.cases import EXPECTED, GENERATED, PENDING
+from conftest import ROOT, Build, make_project, run_build
+
+CASES_DIR = Path(__file__).resolve().parent / "bad_input"
+VALIDATE = ROOT / "scripts" / "validate"
+HUGE_SECONDS = 30  # generous for a loaded machine; a pathological parser takes minutes
+
+
+def case_folders() -> list[str]:
+    return sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+
+
+def case_files(case: str) -> dict[str, bytes]:
+    if case in GENERATED:
+        return GENERATED[case]()
+    folder = CASES_DIR / case
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@dataclass
+class Result:
+    project: Path
+    validate: subprocess.CompletedProcess
+    validate_seconds: float
+    build: Build
+    build_seconds: float
+
+    @property
+    def validate_output(self) -> str:
+        return self.validate.stdout + self.validate.stderr
+
+    def reproduce(self) -> str:
+        return (f"reproduce: {VALIDATE} -f {self.project}/mkdocs.yml; "
+                f"cd {self.project} && mkdocs build --strict")
+
+
+def _run_case(case: str, folder: Path) -> Result:
+    project = make_project(folder, files=case_files(case))
+    started = time.monotonic()
+    validate = subprocess.run([str(VALIDATE), "-f", str(project / "mkdocs.yml")], capture_output=True, text=True,
+                              timeout=300, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    validate_seconds = time.monotonic() - started
+    started = time.monotonic()
+    build = run_build(project)
+    return Result(project, validate, validate_seconds, build, time.monotonic() - started)
+
+
+def _selected_cases(request) -> list[str]:
+    wanted = []
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if item.module is request.module and callspec is not None and "case" in callspec.params:
+            wanted.append(callspec.params["case"])
+    return sorted(set(wanted))
+
+
+@pytest.fixture(scope="module")
+def results(request, tmp_path_factory) -> dict[str, Result]:
+    """Run only the cases selected for this session, a few at a time."""
+    cases = _selected_cases(request)
+    workers = max(2, min(4, os.cpu_count() or 2))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {case: pool.submit(_run_case, case, tmp_path_factory.mktemp(case)) for case in cases}
+        return {case: future.result() for case, future in futures.items()}
+
+
+def _params():
+    for case in sorted(EXPECTED):
+        marks = [pytest.mark.xfail(strict=True, reason=PENDING[case])] if case in PENDING else []
+        yield pytest.param(case, id=case, marks=marks)
+
+
+def test_the_corpus_is_complete():
+    folders = set(case_folders())
+    assert folders | set(GENERATED) == set(EXPECTED), "every case folder needs expected lines in cases.py, and back"
+    assert not folders & set(GENERATED)
+    assert set(PENDING) <= set(EXPECTED)
+    assert len(EXPECTED) >= 30
+    kinds = ["yaml-", "tab-", "byte-order-mark", "windows-line-endings", "not-utf8", "-is-a-list", "-is-text",
+             "unknown-field", "misspelt-status", "impossible-", "duplicate-action-id", "unknown-action",
+             "empty-file", "never-closed", "huge-"]
+    for kind in kinds:
+        assert any(kind in case for case in EXPECTED), f"no case of the kind {kind!r}"
+
+
+def test_the_byte_level_cases_are_stored_byte_for_byte():
+    """git must not normalise these files (tests/bad_input/.gitattributes says -text)."""
+    assert b"\r\n" in case_files("windows-line-endings-with-an-error")["content/areas/1-finding/1-3-unrated.md"]
+    assert case_files("byte-order-mark")["content/areas/1-finding/1-3-unrated.md"].startswith(b"\xef\xbb\xbf")
+    assert b"\x93" in case_files("not-utf8-word-curly-quotes")["content/areas/1-finding/1-3-unrated.md"]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_validate_prints_exactly_the_expected_lines(results, case):
+    result = results[case]
+    assert "Traceback" not in result.validate_output, result.reproduce() + "\n" + result.validate_output
+    assert result.validate.returncode == 1, result.reproduce() + "\n" + result.validate_output
+    lines = result.validate.stdout.splitlines()
+    assert lines[-1].startswith("Checked "), result.validate_output
+    assert lines[:-1] == EXPECTED[case], result.reproduce()
+    if case in GENERATED:
+        assert result.validate_seconds < HUGE_SECONDS
+
+
+@pytest.mark.parametrize("case", _params())
+def test_the_build_prints_the_same_lines(results, case):
+    result = results[case]
+    build = result.build
+    assert "Traceback" not in build.output, result.reproduce() + "\n" + build.output
+    assert build.returncode == 1, result.reproduce() + "\n" + build.output
+    assert sorted(build.problems()) == sorted(EXPECTED[case]), result.reproduce() + "\n" + build.output
+    assert not (build.site / "index.html").exists() or "Aborted" in build.output
+    if case in GENERATED:
+        assert result.build_seconds < HUGE_SECONDS

@@ -38,7 +38,7 @@ EXPECTED: dict[str, list[str]] = {
         f"{A13}:4: the front-matter is not valid YAML: a value contains ': ' (a colon and a space). "
         "Put the whole value in double quotes"],
     "yaml-quote-never-closed": [
-        f"{A13}:6: the front-matter is not valid YAML: a quoted value is never closed; check its quote marks"],
+        f"{A13}:4: the front-matter is not valid YAML: a quoted value is never closed; check its quote marks"],
     "yaml-inconsistent-indentation": [
         f"{A13}:9: the front-matter is not valid YAML: the indentation is inconsistent; line the fields up "
         "with the ones above"],
@@ -158,6 +158,8 @@ PENDING: dict[str, str] = {
     "yaml-control-character": "core/frontmatter.py: yaml.reader.ReaderError falls through to the generic branch: "
                               "line 1 instead of 4, and a second line of parser internals",
     "yaml-nested-too-deeply": "core/frontmatter.py: RecursionError in _check_duplicates (a Python traceback)",
+    "yaml-quote-never-closed": "core/frontmatter.py: the line is where the parser gave up (the end of the "
+                               "front-matter), not the line where the quote opens (exc.context_mark)",
     "yaml-value-starts-with-star": "core/frontmatter.py _yaml_reason: no hint for \"expected alphabetic or "
                                    "numeric character, but found '*'\"",
     "yaml-front-matter-is-a-list": "core/frontmatter.py: 'must be a list of field: value lines, but it is a list'",

@@ -13,6 +13,7 @@ the strict build too); 2 when the check could not run (mkdocs.yml cannot be used
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..core.problems import ERROR, Problem
@@ -21,8 +22,9 @@ from .schema_export import write_schema
 
 
 def location_key(problem: Problem):
-    """Sort problems as a person reads them: file by file, top to bottom."""
-    return (problem.path, problem.line or 0, problem.field or "", problem.message, problem.severity)
+    """Sort problems as a person reads them: file by file (2-9 before 2-10), top to bottom."""
+    path = [(int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", problem.path)]
+    return (path, problem.line or 0, problem.field or "", problem.message, problem.severity)
 
 
 def plural(count: int, noun: str) -> str:

@@ -228,7 +228,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             page.meta["title"] = item.name
             return renderer.area(item, markdown)
         if isinstance(item, Home):
-            return renderer.home(uri, markdown)
+            return renderer.home(uri, markdown) + "\n" + self.reports.recent(uri)
         if isinstance(item, Theme):
             page.meta["title"] = f"You said: {item.title}"
             return YouSaidRenderer(renderer).theme(item, markdown)

@@ -97,6 +97,24 @@ class Reports:
         out += [f'<ol class="pp-timeline">{"".join(items)}</ol>', ""]
         return "\n".join(out) + "\n"
 
+    def recent(self, here: str, limit: int = 5) -> str:
+        """For the home page: the newest changes, and where to find the rest."""
+        r = self.r
+        out = ["## What changed recently {#recent}", ""]
+        found = changes(self.plan)[:limit]
+        if found:
+            out.append(f'<ol class="pp-timeline">{"".join(self.change_item(c, here) for c in found)}</ol>')
+        else:
+            out.append(f"<p>No action has been rated yet: every action is shown as {esc(self._unrated_label())} "
+                       "until a published source gives evidence of its progress.</p>")
+        links = [r.link_generated(here, "changes", "Every change"),
+                 r.link(here, self.feed_uri, "Follow changes in a feed reader"),
+                 r.link_generated(here, "board-report", "The Board report (printable)"),
+                 r.link_generated(here, "open-data", "Open data (CSV and JSON)"),
+                 r.link_generated(here, "er-home", "Easy read")]
+        out += ["", '<ul class="pp-filter-links">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>", ""]
+        return "\n".join(out) + "\n"
+
     def _unrated_label(self) -> str:
         unrated = next((s for s in self.plan.scale if not s.rated), None)
         return f'"{unrated.label}"' if unrated else "unrated"

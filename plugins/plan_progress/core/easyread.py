@@ -136,7 +136,8 @@ class EasyReadRenderer:
         out += ["", "## The 6 parts of the plan {#areas}" if len(plan.areas) == 6 else
                 f"## The {len(plan.areas)} parts of the plan {{#areas}}", ""]
         for area in plan.areas:
-            link = self.r.link(here, self.pages[f"er-area:{area.number}"], f"Part {area.number}: {area.title}")
+            link = self.r.link(here, self.pages[f"er-area:{area.number}"],
+                               f"Part {area.number}: {area.easy_read_title or area.title}")
             out.append(self.row(self.picture(area.easy_read_picture), [link], raw_html=True))
         if plan.themes:
             out += ["", "## What families told us {#you-said}", ""]
@@ -146,7 +147,7 @@ class EasyReadRenderer:
         return "\n".join(out) + "\n"
 
     def area(self, area, here: str) -> str:
-        out = [f"# Part {area.number}: {_esc(area.title)}", ""]
+        out = [f"# Part {area.number}: {_esc(area.easy_read_title or area.title)}", ""]
         if area.easy_read:
             out.append(self.row(self.picture(area.easy_read_picture), sentences(area.easy_read)))
         else:

@@ -139,7 +139,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         area = Area(number=data["number"], title=data.get("title", ""), finding=data.get("finding", ""),
                     aim=data.get("aim", ""), uri=source.uri, path=source.path,
                     outcomes=data.get("outcomes", []), co_produced_with=data.get("co_produced_with", []),
-                    easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+                    easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"),
+                    easy_read_title=data.get("easy_read_title"))
         if area.number in areas_by_number:
             problems.error(source.path, source.line("number"), "number",
                            f"area {area.number} is already the number of {areas_by_number[area.number].path}; "
@@ -335,9 +336,9 @@ def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problem
     """Easy-read text must be easy: short sentences, low reading grade, no unexplained abbreviations."""
     explained = {t.term for t in plan.glossary if t.easy_read}
     for source, kind, data in typed:
-        if data.get("easy_read"):
-            easyread.check(data["easy_read"], source.path, source.line("easy_read"), "easy_read",
-                           explained, rules, problems)
+        for name in ("easy_read", "easy_read_title"):
+            if data.get(name):
+                easyread.check(data[name], source.path, source.line(name), name, explained, rules, problems)
         if kind == "glossary":
             for index, raw in enumerate(data.get("terms", [])):
                 if raw.get("easy_read"):

@@ -86,6 +86,7 @@ class Area:
     co_produced_with: list[str] = field(default_factory=list)
     easy_read: str | None = None
     easy_read_picture: str | None = None
+    easy_read_title: str | None = None
     actions: list[Action] = field(default_factory=list)
 
     @property

@@ -260,6 +260,8 @@ AREA = Record(
     Field("aim", Text(), "The plan's aim for this area, as worded in the plan ('To ...').", required=True),
     Field("outcomes", ListOf(Text()), "The intended outcomes listed under the area in the plan."),
     CO_PRODUCED, EASY_READ, EASY_READ_PICTURE,
+    Field("easy_read_title", Text(), "The area's title in easy read, for the easy-read pages "
+                                     "(checked like easy-read text)."),
     name="area",
 )
 ACTION = Record(

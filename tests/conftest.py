@@ -81,3 +81,18 @@ def basic_build(tmp_path_factory) -> Build:
     build = run_build(project)
     assert build.returncode == 0, f"the basic fixture must build; reproduce with: cd {project} && mkdocs build --strict\n{build.output}"
     return build
+
+
+SEED = ROOT.parent / "shared" / "seeds" / "003_dea4a93bd4bfed65.txt"
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> Build:
+    """The real site in content/, built strictly into a temporary folder (content/ is only read)."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-d", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    build = Build(out.parent, result.returncode, result.stdout + result.stderr)
+    assert build.returncode == 0, f"the real site must build strictly (./scripts/build):\n{build.output}"
+    return build

@@ -371,3 +371,12 @@ def test_preview_does_not_start_when_the_content_has_an_error(tmp_path):
     assert result.stderr.splitlines() == [
         f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated",
         "The preview did not start: fix the problems above, then run ./scripts/preview again."]
+
+
+@pytest.mark.parametrize("name", ["validate", "yamltext", "new_action"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"plan_progress.cli.{name}")
+    assert doctest.testmod(module).failed == 0

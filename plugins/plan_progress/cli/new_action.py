@@ -21,7 +21,7 @@ from pathlib import Path
 from ..core import schema
 from ..core.model import Area, Plan
 from . import yamltext
-from .common import CANNOT_RUN, OK, PROBLEMS, Project, Stop, find_config, open_project
+from .common import OK, PROBLEMS, Project, Stop, find_config, open_project
 
 WIDTH = 100
 

@@ -31,7 +31,7 @@ from ..core.model import Plan
 from ..core.problems import Problem
 from . import yamltext
 from .common import CANNOT_RUN, OK, PROBLEMS, Project, Stop, find_config, open_project
-from .yamltext import CannotEdit, MappingNode, ScalarNode, SequenceNode
+from .yamltext import CannotEdit, ScalarNode, SequenceNode
 
 ENTRY_KEYS = ("date", "status", "note", "source", "url")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 
-import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode

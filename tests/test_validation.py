@@ -111,8 +111,8 @@ CASES = [
         id="unknown-page-type"),
     pytest.param(
         {A13: edit('id: "1.3"', "id: 1.10")},
-        [f"{A13}:3: id: 1.1 must be in quotes, for example \"1.1\" (without quotes 2.10 would be read as "
-         "the number 2.1)"],
+        [f"{A13}:3: id: 1.10 must be in quotes, for example \"1.10\" (without quotes it is read as the "
+         "number 1.1)"],
         id="unquoted-action-id"),
     pytest.param(
         {A13: edit("status: not-rated", "status: not-rated\nleads: Head of Service")},

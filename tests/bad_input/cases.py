@@ -153,21 +153,4 @@ GENERATED = {"huge-body": _huge_body, "huge-front-matter": _huge_front_matter}
 
 # Cases where the plugin does not yet print the expected line (reported to the owner of core/).
 # The tests expect these to fail; when one is fixed, pytest says XPASS(strict): remove it from here.
-PENDING: dict[str, str] = {
-    "yaml-control-character": "core/frontmatter.py: yaml.reader.ReaderError falls through to the generic branch: "
-                              "line 1 instead of 4, and a second line of parser internals",
-    "yaml-nested-too-deeply": "core/frontmatter.py: RecursionError in _check_duplicates (a Python traceback)",
-    "yaml-quote-never-closed": "core/frontmatter.py: the line is where the parser gave up (the end of the "
-                               "front-matter), not the line where the quote opens (exc.context_mark)",
-    "yaml-missing-colon": "core/frontmatter.py: reported on the line after the one missing its colon; "
-                          "exc.context_mark ('while scanning a simple key') is the right line",
-    "yaml-value-starts-with-star": "core/frontmatter.py _yaml_reason: no hint for \"expected alphabetic or "
-                                   "numeric character, but found '*'\"",
-    "yaml-front-matter-is-a-list": "core/frontmatter.py: 'must be a list of field: value lines, but it is a list'",
-    "yes-as-a-field-name": "core/loader.py: a key read as true/12 is labelled [2]/[13] by _label, on line 1",
-    "area-number-is-text": "core/loader.py: an area page with a bad number also reports each of its actions as "
-                           "'not in an area's folder'",
-    "date-with-a-dot": "core/dates.py _show: '2022.05 (float)' names a Python type",
-    "unquoted-action-id": "core/schema.py ActionId: for id: 1.10 it says 'for example \"1.1\"', which is another "
-                          "action's number; the scalar's own text (node.value, '1.10') is needed for the message",
-}
+PENDING: dict[str, str] = {}

@@ -96,6 +96,8 @@ class PartialDate:
 def _show(value) -> str:
     if isinstance(value, str):
         return f"'{value}'"
+    if hasattr(value, "text"):  # a number as the editor wrote it (frontmatter.RawFloat)
+        return value.text
     if value is None:
         return "an empty value"
     return f"{value!r} ({type(value).__name__})"

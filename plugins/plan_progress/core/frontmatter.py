@@ -20,6 +20,18 @@ _NO_TIMESTAMPS = {
 }
 
 
+class RawFloat(float):
+    """A number such as 1.10 that keeps the text it was written as, so that messages can quote it."""
+
+    text: str = ""
+
+
+def _construct_float(loader, node):
+    value = RawFloat(loader.construct_yaml_float(node))
+    value.text = node.value
+    return value
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text: our own date rules give better messages
     than a crash on an impossible date such as 2022-02-30. Its error messages are the
@@ -33,6 +45,10 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pure-Python loader is asked again only to word an error."""
 
     yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+
+for _class in (_Loader, _FastLoader):
+    _class.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -115,8 +131,23 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
         except yaml.YAMLError:
             pass  # parse again below with the loader whose messages we know how to explain
         return _load(_Loader, yaml_text, source, path, problems)
+    except RecursionError:
+        deepest = max(range(end - 1), key=lambda i: lines[1 + i].count("[") + lines[1 + i].count("{"))
+        problems.error(path, deepest + 2, None, "the front-matter is not valid YAML: lists or groups are nested "
+                                                "too deeply to read; check the brackets [ ] and { }")
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = yaml_text.count("\n", 0, exc.position) + 2
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.error(path, line, None,
+                       f"the front-matter contains an invisible control character (code 0x{code:02x}) that is not "
+                       "allowed; delete it (it usually comes from copying text out of another program)")
+        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Where the parser gave up is not always where the mistake is: an unclosed quote or a
+        # missing colon is reported at the line where the value or key started.
+        started = (exc.context or "") in ("while scanning a simple key", "while scanning a quoted scalar")
+        mark = (exc.context_mark if started else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
         problems.error(path, line, None, f"the front-matter is not valid YAML: {_yaml_reason(exc)}")
         return None
@@ -139,13 +170,23 @@ def _load(loader_class, yaml_text: str, source: Source, path: str, problems: Pro
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        problems.error(path, 2, None,
-                       "the front-matter must be a list of 'field: value' lines, "
-                       f"but it is {'a list' if isinstance(data, list) else 'a single value'}")
+        what = "its lines start with '- ' (a list)" if isinstance(data, list) else "it is a single value"
+        problems.error(path, 2, None, f"the front-matter must be 'field: value' lines, but {what}")
         return None
-    source.data = data
+    source.data = _keys_as_written(node, data)
     _record_lines(node, [], source.lines)
     return source
+
+
+def _keys_as_written(node, data):
+    """YAML reads a key such as ``yes`` or ``12`` as true or a number; keep the text the editor wrote."""
+    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
+        return {(key if isinstance(key, str) or not isinstance(key_node, yaml.ScalarNode) else key_node.value):
+                _keys_as_written(value_node, value)
+                for (key_node, value_node), (key, value) in zip(node.value, data.items())}
+    if isinstance(node, yaml.SequenceNode) and isinstance(data, list):
+        return [_keys_as_written(n, v) for n, v in zip(node.value, data)]
+    return data
 
 
 def _record_lines(node, parts, out: dict[str, int]) -> None:
@@ -190,7 +231,9 @@ def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
         "could not find expected ':'":
             "a line is missing its ':' between field name and value, or a quoted value is not closed",
         "found undefined alias":
-            "a value starts with '*'. Put the whole value in double quotes",
+            "a value starts with '*' or '&'. Put the whole value in double quotes",
+        "expected alphabetic or numeric character":
+            "a value starts with '*' or '&'. Put the whole value in double quotes",
     }
     for known, hint in hints.items():
         if problem.startswith(known):

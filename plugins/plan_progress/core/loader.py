@@ -134,6 +134,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     areas_by_number: dict[int, Area] = {}
     broken_folders: set[str] = set()
     for source, kind, data in typed:
+        if kind == "area" and "number" not in data:
+            broken_folders.add(posixpath.dirname(source.uri))  # its own error is enough
         if kind != "area" or "number" not in data:
             continue
         area = Area(number=data["number"], title=data.get("title", ""), finding=data.get("finding", ""),

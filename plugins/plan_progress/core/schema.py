@@ -62,7 +62,7 @@ class Text(Kind):
         return value.strip()
 
     def json(self, ctx):
-        return {"type": "string", "minLength": 1}
+        return {"type": ["string", "number"], "minLength": 1}
 
 
 class Integer(Kind):
@@ -99,14 +99,15 @@ class Date(Kind):
             raise Invalid(f"{exc}; use {DATE_ALLOWED}") from None
 
     def json(self, ctx):
-        return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+        return {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 
 
 class ActionId(Kind):
     def check(self, value, ctx):
         if isinstance(value, float):
-            raise Invalid(f"{value!r} must be in quotes, for example \"{value}\" "
-                          "(without quotes 2.10 would be read as the number 2.1)")
+            text = getattr(value, "text", repr(value))
+            raise Invalid(f"{text} must be in quotes, for example \"{text}\" "
+                          f"(without quotes it is read as the number {float(value)!r})")
         if not isinstance(value, str) or not ACTION_ID.match(value.strip()):
             raise Invalid(f"{show(value)} is not an action number; write the area and action "
                           "number in quotes, for example \"2.10\"")

@@ -195,9 +195,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.server.missing.append((self.path, self.headers.get("Referer") or ""))
         super().send_error(code, message, explain)
 
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+    def list_directory(self, path):
+        # A static host does not list folders: a folder without index.html is missing.
+        self.send_error(404, "No index.html here")
+        return None
 
     def log_message(self, format, *args):  # noqa: A002 - quiet: the summary says what matters
         pass
@@ -207,6 +208,13 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     mount = "/"
     missing: list
+
+    def handle_error(self, request, client_address):
+        # The browser drops connections it no longer needs (a page closed while
+        # the search index was still loading): not worth a traceback.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class SiteServer:

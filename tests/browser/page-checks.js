@@ -1,0 +1,298 @@
+'use strict';
+// Browser checks that the automated WCAG rules cannot make, run by
+// tests/test_a11y.py in Debian's Chromium through the pinned puppeteer.
+//
+//   node tests/browser/page-checks.js job.json  > results.json
+//
+// job.json: {"chromium": "/usr/bin/chromium", "args": [...chromium flags],
+//            "checks": {"requests": [urls], "skip": [urls], "reflow": [urls], "nojs": [urls]},
+//            "screenshots": {"<url>": "/path/to/file.png"}}
+// Output: {"<check>": {"<url>": facts}}. It reports facts, not verdicts: the
+// Python test decides what is acceptable and says why when it is not. Each
+// check loads the page in a fresh browser context, except reflow, which
+// reuses one tab (it only measures, and the shared cache makes it quick).
+//
+//   requests  every request the page made with JavaScript on (1280 x 1024);
+//   skip      what Tab, Enter, Tab do from the top of the page (1280 x 1024);
+//   reflow    at 320 x 640 CSS pixels (400 % zoom of 1280): how wide the page
+//             is and which elements stick out, with the theme's
+//             overflow-x: hidden on <html> switched off so nothing is masked;
+//   nojs      with JavaScript off at 320 x 640: the heading and text of the
+//             content, and whether the menu button opens the navigation;
+//   badges    the text colour of every status badge (.pp-badge) and flag
+//             (.pp-flag), and the background colours behind it.
+
+const fs = require('fs');
+const puppeteer = require('puppeteer');
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+async function withPage(browser, {javascript = true, width = 1280, height = 1024} = {}, fn) {
+	const context = await browser.createBrowserContext();
+	const page = await context.newPage();
+	try {
+		await page.setJavaScriptEnabled(javascript);
+		await page.setViewport({width, height});
+		return await fn(page);
+	} finally {
+		await context.close();
+	}
+}
+
+async function checkRequests(browser, url) {
+	return withPage(browser, {}, async page => {
+		const requests = [];
+		page.on('request', request => requests.push(request.url()));
+		const failed = [];
+		page.on('requestfailed', request => failed.push(request.url()));
+		await page.goto(url, {waitUntil: 'networkidle0', timeout: 30000});
+		return {requests, failed};
+	});
+}
+
+async function describeActive(page) {
+	return page.evaluate(focusable => {
+		const el = document.activeElement;
+		if (!el || el === document.body) {
+			return {tag: el ? 'body' : null};
+		}
+		const rect = el.getBoundingClientRect();
+		const style = getComputedStyle(el);
+		const content = document.querySelector('.md-content');
+		// The first focusable element after the skip link's target, in document order.
+		return {
+			tag: el.tagName.toLowerCase(),
+			className: String(el.className || ''),
+			href: el.getAttribute('href'),
+			text: (el.textContent || '').trim().slice(0, 80),
+			inContent: Boolean(content && content.contains(el)),
+			visible: rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0,
+			html: el.outerHTML.slice(0, 160),
+			focusable
+		};
+	}, FOCUSABLE);
+}
+
+async function checkSkip(browser, url) {
+	return withPage(browser, {}, async page => {
+		await page.goto(url, {waitUntil: 'load', timeout: 30000});
+		await page.keyboard.press('Tab');
+		// The theme fades the skip link in over 0.25 s when it gets focus.
+		await new Promise(resolve => setTimeout(resolve, 400));
+		const first = await describeActive(page);
+		const target = await page.evaluate(focusable => {
+			const link = document.activeElement;
+			const href = link && link.getAttribute('href');
+			if (!href || !href.startsWith('#')) {
+				return null;
+			}
+			const el = document.getElementById(decodeURIComponent(href.slice(1)));
+			if (!el) {
+				return {id: href.slice(1), exists: false};
+			}
+			const content = document.querySelector('.md-content');
+			const main = document.querySelector('main');
+			const after = [...document.querySelectorAll(focusable)].find(candidate => {
+				const rect = candidate.getBoundingClientRect();
+				return (el.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+					!el.contains(candidate) && rect.width > 0 && rect.height > 0 &&
+					getComputedStyle(candidate).visibility !== 'hidden';
+			});
+			return {
+				id: el.id,
+				exists: true,
+				tag: el.tagName.toLowerCase(),
+				text: (el.textContent || '').trim().slice(0, 80),
+				inContent: Boolean(content && content.contains(el)),
+				inMain: Boolean(main && main.contains(el)),
+				nextFocusable: after ? after.outerHTML.slice(0, 160) : null
+			};
+		}, FOCUSABLE);
+		if (!target || !target.exists) {
+			return {first, target};
+		}
+		await page.keyboard.press('Enter');
+		await new Promise(resolve => setTimeout(resolve, 100));
+		const hash = await page.evaluate(() => location.hash);
+		const targetTop = await page.evaluate(id => document.getElementById(id).getBoundingClientRect().top, target.id);
+		await page.keyboard.press('Tab');
+		const next = await describeActive(page);
+		return {first, target, hash, targetTop, next};
+	});
+}
+
+async function checkReflow(page, url, screenshot) {
+	{
+		await page.goto(url, {waitUntil: 'load', timeout: 30000});
+		const facts = await page.evaluate(() => {
+			// The theme sets overflow-x: hidden on <html>, which would hide (clip)
+			// anything too wide instead of letting it scroll: switch that off.
+			document.documentElement.style.overflowX = 'visible';
+			document.body.style.overflowX = 'visible';
+			const width = document.documentElement.clientWidth;
+			const scrollers = el => {
+				for (let p = el.parentElement; p; p = p.parentElement) {
+					const style = getComputedStyle(p);
+					if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && p !== document.documentElement && p !== document.body) {
+						return p;
+					}
+				}
+				return null;
+			};
+			const wide = [];
+			for (const el of document.body.querySelectorAll('*')) {
+				const rect = el.getBoundingClientRect();
+				if (rect.width === 0 || rect.height === 0 || rect.right <= width + 1) {
+					continue;
+				}
+				const style = getComputedStyle(el);
+				if (style.visibility === 'hidden' || style.position === 'fixed') {
+					continue;
+				}
+				if (scrollers(el)) {
+					continue; // inside a box that scrolls (a wide table) or clips on purpose
+				}
+				wide.push({html: el.outerHTML.slice(0, 120), right: Math.round(rect.right)});
+			}
+			return {
+				clientWidth: width,
+				scrollWidth: document.documentElement.scrollWidth,
+				wide: wide.slice(0, 10)
+			};
+		});
+		if (screenshot) {
+			await page.evaluate(() => {
+				document.documentElement.style.overflowX = '';
+				document.body.style.overflowX = '';
+			});
+			await page.screenshot({path: screenshot, fullPage: false});
+		}
+		return facts;
+	}
+}
+
+async function checkNoJs(browser, url) {
+	return withPage(browser, {javascript: false, width: 320, height: 640}, async page => {
+		await page.goto(url, {waitUntil: 'load', timeout: 30000});
+		const before = await page.evaluate(() => {
+			const visible = el => {
+				if (!el) {
+					return false;
+				}
+				const rect = el.getBoundingClientRect();
+				return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+			};
+			const article = document.querySelector('article, .md-content');
+			const h1 = document.querySelector('h1');
+			const menu = document.querySelector('label.md-header__button[for="__drawer"]');
+			return {
+				jsRan: document.documentElement.classList.contains('js'),
+				h1: h1 ? h1.textContent.trim() : null,
+				h1Visible: visible(h1),
+				contentText: article ? article.innerText.trim().length : 0,
+				menuVisible: visible(menu),
+				navLinksVisibleBefore: [...document.querySelectorAll('.md-nav--primary a[href]')].filter(a => {
+					const rect = a.getBoundingClientRect();
+					return rect.right > 0 && rect.left < innerWidth && rect.width > 0 && rect.height > 0;
+				}).length
+			};
+		});
+		if (before.menuVisible) {
+			await page.click('label.md-header__button[for="__drawer"]');
+			await new Promise(resolve => setTimeout(resolve, 400)); // the drawer slides in over 0.25 s
+		}
+		const after = await page.evaluate(() => {
+			const links = [...document.querySelectorAll('.md-nav--primary a[href]')].filter(a => {
+				const rect = a.getBoundingClientRect();
+				const hit = document.elementFromPoint(rect.left + Math.min(5, rect.width / 2), rect.top + rect.height / 2);
+				return rect.right > 0 && rect.left < innerWidth && rect.top >= 0 && rect.top < innerHeight &&
+					rect.width > 0 && rect.height > 0 && hit && (hit === a || a.contains(hit));
+			});
+			// Links in any navigation landmark other than the header's (which holds
+			// only the logo): visible somewhere on the page, even if below the fold.
+			const navLinks = [...document.querySelectorAll('nav:not(.md-header__inner) a[href]')].filter(a => {
+				const rect = a.getBoundingClientRect();
+				return rect.width > 0 && rect.height > 0 && getComputedStyle(a).visibility !== 'hidden';
+			});
+			return {
+				navLinksUsableAfterMenu: links.length,
+				firstNavLinks: links.slice(0, 5).map(a => a.textContent.trim()),
+				navLinksOnPage: navLinks.length
+			};
+		});
+		return {...before, ...after};
+	});
+}
+
+async function checkBadges(browser, url) {
+	return withPage(browser, {}, async page => {
+		await page.goto(url, {waitUntil: 'load', timeout: 30000});
+		const badges = await page.evaluate(() => [...document.querySelectorAll('.pp-badge, .pp-flag')].map(el => {
+			const backgrounds = [];
+			for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+				const background = getComputedStyle(node).backgroundColor;
+				if (!/rgba\(.*,\s*0\)$/.test(background)) {
+					backgrounds.push(background);
+				}
+				if (/^rgb\(/.test(background)) {
+					break; // opaque: nothing below shows through
+				}
+			}
+			return {
+				className: el.className,
+				text: el.textContent.trim().replace(/\s+/g, ' '),
+				color: getComputedStyle(el).color,
+				backgrounds
+			};
+		}));
+		return {badges};
+	});
+}
+
+async function main() {
+	const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+	const browser = await puppeteer.launch({
+		executablePath: job.chromium,
+		headless: true,
+		args: job.args
+	});
+	const checks = {
+		requests: url => checkRequests(browser, url),
+		skip: url => checkSkip(browser, url),
+		nojs: url => checkNoJs(browser, url),
+		badges: url => checkBadges(browser, url)
+	};
+	const results = {};
+	try {
+		for (const [check, urls] of Object.entries(job.checks)) {
+			results[check] = {};
+			let reflowPage = null;
+			if (check === 'reflow') {
+				reflowPage = await (await browser.createBrowserContext()).newPage();
+				await reflowPage.setViewport({width: 320, height: 640});
+			} else if (!checks[check]) {
+				throw new Error(`unknown check ${check}`);
+			}
+			for (const url of urls) {
+				try {
+					results[check][url] = reflowPage ?
+						await checkReflow(reflowPage, url, (job.screenshots || {})[url]) :
+						await checks[check](url);
+				} catch (error) {
+					results[check][url] = {error: String((error && error.message) || error)};
+				}
+			}
+			if (reflowPage) {
+				await reflowPage.browserContext().close();
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	process.stdout.write(JSON.stringify(results, null, 1));
+}
+
+main().catch(error => {
+	console.error(error);
+	process.exit(1);
+});

@@ -94,3 +94,21 @@ def test_the_core_imports_nothing_from_mkdocs():
     for path in (ROOT / "plugins/plan_progress/core").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "import mkdocs" not in source and "from mkdocs" not in source, path
+
+
+@pytest.mark.parametrize("html, linked", [
+    ("<p>Two EHC plans and an EHC.</p>", ["EHC plans", "EHC"]),
+    ("<p>The la and the LA.</p>", ["LA"]),  # abbreviations match in capitals only
+    ("<h2>EHC plan</h2><p>An <a href='x'>EHC plan</a> link.</p>", []),  # headings and links are left alone
+    ("<p>EHC plan, EHC plan again.</p>", ["EHC plan"]),  # the first use only
+])
+def test_glossary_links_the_first_use_of_each_term(html, linked):
+    from bs4 import BeautifulSoup
+
+    from plan_progress.core.glossary import Glossary
+    from plan_progress.core.model import Term
+
+    glossary = Glossary([Term("EHC plan", "A plan."), Term("EHC", "Short for education, health and care."),
+                         Term("LA", "Local authority.")], "glossary.md")
+    soup = BeautifulSoup(glossary.explain(html, "../glossary/"), "html.parser")
+    assert [a.get_text() for a in soup.select("a.pp-term")] == linked

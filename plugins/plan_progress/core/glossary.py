@@ -31,13 +31,19 @@ class Glossary:
         # ("LA" is not "la"); other terms match in any case ("Annual review", "annual review").
         names = sorted(self.terms, key=lambda n: (-len(n), n))
         caps = {n for n in names if n.isupper() or not n[:1].isalpha()}
-        parts = [rf"(?<![\w&]){re.escape(n)}(?![\w&])" if n in caps else rf"(?i:(?<!\w){re.escape(n)}(?!\w))"
-                 for n in names]
+        parts = [rf"(?<![\w&]){re.escape(n)}(?![\w&])" if n in caps
+                 else rf"(?i:(?<!\w){re.escape(n)}(?:s|es)?(?!\w))" for n in names]  # "EHC plans" too
         self.pattern = re.compile("|".join(parts)) if parts else None
         self.by_lower = {n.lower(): t for n, t in self.terms.items() if n not in caps}
 
     def find(self, match: str) -> Term:
-        return self.terms.get(match) or self.by_lower[match.lower()]
+        if match in self.terms:
+            return self.terms[match]
+        lower = match.lower()
+        for candidate in (lower, lower[:-1], lower[:-2]):  # the term itself, or its plural
+            if candidate in self.by_lower:
+                return self.by_lower[candidate]
+        raise KeyError(match)
 
     def page(self, here_to_glossary: str, body: str) -> str:
         """The glossary page: every term with what it stands for and what it means."""

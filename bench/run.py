@@ -84,6 +84,10 @@ def machine() -> dict:
 
 
 def source_revision(source: Path) -> str:
+    marker = source / "SOURCE"  # a snapshot made for the benchmark says what it is
+    if marker.exists():
+        diff = subprocess.run(["git", "-C", str(source), "diff", "--stat", "HEAD"], capture_output=True, text=True).stdout
+        return marker.read_text().strip() + (f"; changed: {diff.strip().splitlines()[-1]}" if diff.strip() else "")
     try:
         rev = subprocess.run(["git", "-C", str(source), "rev-parse", "--short", "HEAD"], capture_output=True,
                              text=True, check=True).stdout.strip()
@@ -91,8 +95,7 @@ def source_revision(source: Path) -> str:
                                 "mkdocs.yml"], capture_output=True, text=True).stdout.strip()
         return rev + (" + uncommitted changes in plugins/overrides/mkdocs.yml" if dirty else "")
     except (subprocess.CalledProcessError, FileNotFoundError):
-        marker = source / "SOURCE"
-        return marker.read_text().strip() if marker.exists() else str(source)
+        return str(source)
 
 
 def load() -> float:
@@ -150,6 +153,7 @@ def build(project: Path, mode: str, source: Path, profile: Path | None = None, d
     return {"wall_seconds": wall, "build_seconds": inner["build_seconds"], "maxrss_mb": usage.ru_maxrss / 1024,
             "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "plugin_seconds": inner["plugin_seconds"], "handler_seconds": inner["handler_seconds"],
+            "build_cpu_seconds": inner["build_cpu_seconds"], "plugin_cpu_seconds": inner["plugin_cpu_seconds"],
             "load_before": load_before, "load_after": load(), "profile": inner.get("profile")}
 
 
@@ -212,6 +216,7 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args) -> di
             "maxrss_mb": median([r["maxrss_mb"] for r in rs]),
             "plugin_seconds": median([r["plugin_seconds"] for r in rs]),
             "plugin_share": median([r["plugin_seconds"] / r["build_seconds"] for r in rs]),
+            "plugin_cpu_share": median([r["plugin_cpu_seconds"] / r["build_cpu_seconds"] for r in rs]),
             "handler_seconds": {k: median([r["handler_seconds"].get(k, 0.0) for r in rs])
                                 for k in (rs[0]["handler_seconds"] if rs else {})},
             "load": [round(r["load_before"], 2) for r in rs],
@@ -249,38 +254,18 @@ def real_build(source: Path, repeats: int, args) -> dict:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    log: list[str] = []
-
     def log_message(self, format, *args):
         pass
 
-    def do_GET(self):
-        _Quiet.log.append(self.path)
-        super().do_GET()
 
-
-def phone_visit(site: Path, page_url: str) -> dict:
-    """Load one page in headless Chromium (a phone-sized window, JavaScript on) from a local
-    server that records every request; sum the gzip size of each file the page asked for."""
-    _Quiet.log = []
-    handler = lambda *a, **kw: _Quiet(*a, directory=str(site), **kw)  # noqa: E731
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        port = server.server_address[1]
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        url = f"http://127.0.0.1:{port}/{page_url}"
-        profile_dir = OUT / "chromium-profile"
-        shutil.rmtree(profile_dir, ignore_errors=True)
-        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
-                        f"--user-data-dir={profile_dir}", "--window-size=390,844",
-                        "--virtual-time-budget=10000", "--dump-dom", url],
-                       capture_output=True, timeout=120)
-        server.shutdown()
-    requests = []
+def _file_sizes(site: Path, urls: list[str]) -> list[dict]:
+    out = []
     seen = set()
-    for path in _Quiet.log:
-        clean = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+    for url in urls:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            continue  # data: URLs are inside the CSS already counted
+        clean = urllib.parse.unquote(parts.path)
         if clean in seen:
             continue
         seen.add(clean)
@@ -288,13 +273,35 @@ def phone_visit(site: Path, page_url: str) -> dict:
         if file.is_dir():
             file = file / "index.html"
         if not file.is_file():
-            requests.append({"path": clean, "bytes": 0, "gzip": 0, "missing": True})
+            out.append({"path": clean, "bytes": 0, "gzip": 0, "missing": True})
             continue
         data = file.read_bytes()
-        requests.append({"path": clean, "bytes": len(data), "gzip": gz(data)})
+        out.append({"path": clean, "bytes": len(data), "gzip": gz(data)})
+    return out
+
+
+def phone_visit(site: Path, page_url: str, word: str = "EHC") -> dict:
+    """Load one page in headless Chromium with a phone-sized screen (bench/search_check.js, JavaScript
+    on), from a local server; sum the gzip size of every file the page asked for while loading.
+    Then use the search as a phone user would, and record what that fetched and how many results came."""
+    handler = lambda *a, **kw: _Quiet(*a, directory=str(site), **kw)  # noqa: E731
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        port = server.server_address[1]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{port}/{page_url}"
+        result = subprocess.run(["node", str(HERE / "search_check.js"), url, word], capture_output=True, text=True,
+                                timeout=180, env={**os.environ, "CHROMIUM": CHROMIUM})
+        server.shutdown()
+    if result.returncode != 0:
+        raise SystemExit(f"search_check.js failed: {result.stderr[-2000:]}")
+    seen = json.loads(result.stdout)
+    requests = _file_sizes(site, seen["load"])
+    search = _file_sizes(site, seen["search"])
     return {"page": page_url, "requests": requests, "total_bytes": sum(r["bytes"] for r in requests),
             "total_gzip": sum(r["gzip"] for r in requests),
-            "search_index_eager": any(r["path"].endswith("search_index.json") for r in requests)}
+            "search_index_eager": any(r["path"].endswith("search_index.json") for r in requests),
+            "search_requests": search, "search_gzip": sum(r["gzip"] for r in search),
+            "search_word": word, "search_results": seen["results"]}
 
 
 def a11y_time(source: Path, site: Path) -> dict:
@@ -357,8 +364,9 @@ def target_rows(results: dict[int, dict]) -> list[str]:
         prof = r.get("profile")
         prof_text = f"; under cProfile {100 * prof['plugin_share_profiled']:.1f}%" if prof else ""
         ok = on["plugin_share"] <= 0.10
+        cpu_text = f" ({100 * on['plugin_cpu_share']:.1f}% of CPU time)" if "plugin_cpu_share" in on else ""
         rows.append(f"| plugin's own work ≤ 10% of the build, {n:,} actions | **{100 * on['plugin_share']:.1f}%** "
-                    f"(timers){prof_text}{pre_text}; on − off: {100 * cross:.1f}% | "
+                    f"(timers){cpu_text}{prof_text}{pre_text}; on − off: {100 * cross:.1f}% | "
                     f"{'met' if ok else 'NOT met'} |")
     if 1000 in results and 10000 in results:
         a, b = results[1000], results[10000]
@@ -413,9 +421,12 @@ def report(label: str) -> str:
                          f"{b['html_pages']} HTML pages.")
         if "phone" in data:
             p = data["phone"]
-            lines.append(f"- First visit to `{p['page']}` (gzip -{GZIP_LEVEL}): {kb(p['total_gzip'])} "
+            lines.append(f"- First visit to `{p['page']}` (gzip -{GZIP_LEVEL}): **{kb(p['total_gzip'])}** "
                          f"({kb(p['total_bytes'])} uncompressed); search index fetched on load: "
-                         f"{'yes' if p['search_index_eager'] else 'no'}.")
+                         f"{'yes' if p['search_index_eager'] else 'no'}. Then searching for "
+                         f"\"{p.get('search_word', '')}\" fetched {kb(p.get('search_gzip', 0))} more "
+                         f"({', '.join(r['path'] for r in p.get('search_requests', [])) or 'nothing'}) and "
+                         f"showed {p.get('search_results', '?')} results.")
             lines.append("")
             lines.append("  | file | bytes | gzip |")
             lines.append("  | --- | --- | --- |")

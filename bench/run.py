@@ -180,21 +180,22 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def bench_size(actions: int, repeats: int, source: Path, label: str, args) -> dict:
-    project = OUT / f"plan-{actions}"
+def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: Path = OUT,
+               modes: tuple[str, ...] = ("on", "off", "pre")) -> dict:
+    project = out / f"plan-{actions}"
     print(f"\n== {actions} actions: generating {project} ...", flush=True)
     made = generate(actions, project, source)
-    # Warm-up build (not counted): checks the content with --strict, warms the file cache, and saves
-    # the Markdown our plugin produces for the "pre" mode.
     pre = project.with_name(project.name + "-pre")
-    shutil.rmtree(pre, ignore_errors=True)
-    (pre / "content").mkdir(parents=True)
-    print("  warm-up build (plugin on, saving its Markdown) ...", flush=True)
-    build(project, "on", source, dump=pre / "content")
-    if (project / "content" / "assets").is_dir():
-        shutil.copytree(project / "content" / "assets", pre / "content" / "assets")
-    shutil.copy(project / "mkdocs-off.yml", pre / "mkdocs-off.yml")
-    modes = ("on", "off", "pre")
+    if "pre" in modes:
+        # Warm-up build (not counted): checks the content with --strict, warms the file cache, and
+        # saves the Markdown our plugin produces for the "pre" mode.
+        shutil.rmtree(pre, ignore_errors=True)
+        (pre / "content").mkdir(parents=True)
+        print("  warm-up build (plugin on, saving its Markdown) ...", flush=True)
+        build(project, "on", source, dump=pre / "content")
+        if (project / "content" / "assets").is_dir():
+            shutil.copytree(project / "content" / "assets", pre / "content" / "assets")
+        shutil.copy(project / "mkdocs-off.yml", pre / "mkdocs-off.yml")
     runs: dict[str, list] = {mode: [] for mode in modes}
     for repeat in range(repeats):
         for mode in modes:  # interleaved, so that a change in load hits each alike
@@ -222,10 +223,10 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args) -> di
             "load": [round(r["load_before"], 2) for r in rs],
             **site_metrics((pre if mode == "pre" else project) / f"site-{mode}", made.sample_action_url),
         }
-    if actions in args.profile_sizes:
+    if actions in getattr(args, "profile_sizes", ()):
         wait_for_quiet(args.max_load, args.max_wait)
         print("  profiling (cProfile) ...", flush=True)
-        prof = OUT / "results" / label / f"{actions}.prof"
+        prof = out / "results" / label / f"{actions}.prof"
         prof.parent.mkdir(parents=True, exist_ok=True)
         summary["profile"] = build(project, "on", source, profile=prof)["profile"]
     summary["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S")

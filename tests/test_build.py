@@ -372,8 +372,8 @@ def test_plain_filter_pages_for_every_status_and_area(basic_build):
 
 
 def test_open_data_page_explains_every_column_and_the_licence(basic_build):
-    article = basic_build.html("data/").select_one("article")
-    assert [a["href"] for a in article.select("ul a")][:2] == ["actions.csv", "actions.json"]
+    article = basic_build.html("open-data/").select_one("article")
+    assert [a["href"] for a in article.select("ul a")][:2] == ["../data/actions.csv", "../data/actions.json"]
     columns = [th.get_text(strip=True) for th in article.select("table tbody th")]
     assert columns[:3] == ["id", "area", "area_title"] and "answered" in columns
     assert "Open Government Licence v3.0" in article.get_text()
@@ -385,3 +385,11 @@ def test_sitemap_dates_come_from_the_content(basic_build):
     assert "<lastmod>2022-06-15</lastmod>" in sitemap  # every other page: the "as at" date
     import datetime
     assert datetime.date.today().isoformat() not in sitemap or datetime.date.today().isoformat() == "2022-06-15"
+
+
+def test_top_level_navigation_follows_nav_order(basic_build):
+    nav = basic_build.html("glossary/").select_one("nav.md-nav--primary > ul")
+    titles = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.find_all("li", recursive=False)]
+    # Listed first, in order; then the rest in MkDocs' own order.
+    assert titles[:4] == ["Test plan progress", "Areas", "You said", "Glossary"]
+    assert "Actions" in titles[4:] and "Board report: test plan" in titles[4:]

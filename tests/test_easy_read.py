@@ -74,7 +74,8 @@ def test_easy_read_pages_exist_and_use_their_own_layout(basic_build):
         soup = basic_build.html(path)
         assert soup.select_one(".pp-easy article"), f"{path} uses the easy-read template"
         assert not soup.select("article table"), f"{path}: easy read has no tables"
-        assert not soup.select(".md-sidebar--primary"), f"{path}: easy read has no sidebar"
+        assert not soup.select(".md-sidebar--secondary"), f"{path}: easy read has no table of contents beside it"
+        assert soup.select_one(".md-sidebar--primary.pp-easy-nav"), f"{path}: the menu still opens on phones"
 
 
 def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(basic_build):

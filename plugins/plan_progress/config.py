@@ -35,6 +35,10 @@ class PlanProgressConfig(Config):
     # The status scale; empty means the default (the WSOA scale plus "Not yet rated").
     statuses = c.ListOfItems(c.SubConfig(StatusConfig), default=[])
 
+    # The order of the top-level navigation: files or folders of the content (generated pages
+    # included); anything not listed follows in MkDocs' own order. Empty: MkDocs' order.
+    nav_order = c.ListOfItems(c.Type(str), default=[])
+
     # Where generated pages and files go in the site.
     actions_dir = c.Type(str, default="actions")
     status_key_page = c.Type(str, default="status-key.md")
@@ -53,7 +57,8 @@ class PlanProgressConfig(Config):
     previous_report = c.Optional(c.Type((dt.date, str)))  # "changes since the last report" start here
     publisher = c.Optional(c.Type(str))  # the feed's author; default: the site name
 
-    # Open data
+    # Open data: the page that explains the files (the files themselves go in data_dir)
+    open_data_page = c.Type(str, default="open-data.md")
     licence = c.Type(str, default="Open Government Licence v3.0")
     licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 

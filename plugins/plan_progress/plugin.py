@@ -94,7 +94,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             roles[f"area-list:{area.number}"] = posixpath.join(self.config.actions_dir, f"area-{area.number}.md")
         roles["changes"] = self.config.changes_page
         roles["board-report"] = self.config.board_report_page
-        roles["open-data"] = posixpath.join(self.config.data_dir, "index.md")
+        roles["open-data"] = self.config.open_data_page
         easy = self.config.easy_read_dir
         roles["er-home"] = posixpath.join(easy, "index.md")
         roles["er-status-key"] = posixpath.join(easy, "status-key.md")
@@ -234,6 +234,38 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Put the top-level navigation in the configured order (without listing every action)."""
+        if not self.config.enabled or not self.config.nav_order:
+            return None
+        rank = {entry.strip("/"): index for index, entry in enumerate(self.config.nav_order)}
+        position = {id(item): index for index, item in enumerate(nav.items)}
+
+        def key(item):
+            page = item
+            while getattr(page, "children", None):
+                page = page.children[0]
+            uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
+            name = uri if not getattr(item, "children", None) else uri.split("/", 1)[0]
+            return rank.get(name, len(rank)), position[id(item)]
+
+        nav.items.sort(key=key)
+        pages = []
+
+        def walk(items):
+            for item in items:
+                if getattr(item, "children", None):
+                    walk(item.children)
+                elif getattr(item, "is_page", False):
+                    pages.append(item)
+
+        walk(nav.items)
+        nav.pages = pages
+        for index, page in enumerate(pages):
+            page.previous_page = pages[index - 1] if index else None
+            page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+        return nav
 
     def fill_settings(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that

@@ -101,6 +101,7 @@ def test_the_core_imports_nothing_from_mkdocs():
     ("<p>The la and the LA.</p>", ["LA"]),  # abbreviations match in capitals only
     ("<h2>EHC plan</h2><p>An <a href='x'>EHC plan</a> link.</p>", []),  # headings and links are left alone
     ("<p>EHC plan, EHC plan again.</p>", ["EHC plan"]),  # the first use only
+    ("<select><option>EHC plan</option></select><details><summary>EHC</summary></details>", []),  # controls
 ])
 def test_glossary_links_the_first_use_of_each_term(html, linked):
     from bs4 import BeautifulSoup

@@ -14,7 +14,8 @@ from .model import Term
 
 # Inside these elements text is left alone: links, headings, code and existing abbreviations.
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script", "style", "svg",
-         "button", "label", "title", "time", "q", "blockquote"}
+         "button", "label", "title", "time", "q", "blockquote", "option", "select", "textarea", "summary",
+         "legend"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 

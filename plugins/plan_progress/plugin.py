@@ -49,6 +49,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.as_at: dt.date | None = None
         self.renderer: Renderer | None = None
         self.generated: dict[str, str] = {}  # src uri -> role
+        self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
+        self.area_roles: dict[str, Area] = {}  # "er-area:3" and "area-list:3" -> area 3
 
     # -- configuration -----------------------------------------------------------
 
@@ -83,6 +85,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if problems.errors:
             raise PluginError(str(ContentError(problems.errors)))
         self.plan = plan
+        # plan.pages builds a new dictionary of every page each time: look pages up in one copy.
+        self.pages = plan.pages
+        self.area_roles = {f"{kind}:{area.number}": area for area in plan.areas for kind in ("er-area", "area-list")}
         icon_exists = _icon_finder(tuple(config.theme.dirs))
 
         self.generated = {}
@@ -115,8 +120,13 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             files.append(File.generated(config, uri, content=f"# {role}\n"))
             self.generated[uri] = role
 
+        urls: dict[str, str] = {}  # every link on every page asks: remember the answers
+
         def url_of(uri: str) -> str:
-            return files.get_file_from_path(uri).url
+            url = urls.get(uri)
+            if url is None:
+                url = urls[uri] = files.get_file_from_path(uri).url
+            return url
 
         self.renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
@@ -176,7 +186,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         markdown = self.fill_settings(markdown, page, config)
         uri = page.file.src_uri
         # The sitemap's "last modified" comes from the content, not the clock: builds are reproducible.
-        item = self.plan.pages.get(uri)
+        item = self.pages.get(uri)
         changed = item.last_changed if isinstance(item, Action) else None
         page.update_date = (changed.last_day if changed else self.as_at).isoformat()
         renderer = self.renderer
@@ -189,7 +199,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 return self.easy.status_key(uri)
             if role == "er-you-said":
                 return self.easy.you_said(uri)
-            return self.easy.area(next(a for a in self.plan.areas if role == f"er-area:{a.number}"), uri)
+            return self.easy.area(self.area_roles[role], uri)
         if role is not None:
             if role == "status-key":
                 return renderer.status_key(uri)
@@ -208,15 +218,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                     downloads["You said, we did as JSON"] = f"{data}/you-said.json"
                 return self.reports.open_data_page(uri, downloads)
             if role.startswith("area-list:"):
-                number = int(role.split(":", 1)[1])
-                return renderer.area_list_page(next(a for a in self.plan.areas if a.number == number), uri)
+                return renderer.area_list_page(self.area_roles[role], uri)
             if role == "you-said":
                 return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
                                                           else "")
             return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
         if uri == self.plan.glossary_uri:
             return self.glossary.page("", markdown)
-        item = self.plan.pages.get(uri)
+        item = self.pages.get(uri)
         if item is None:
             return markdown
         # mkdocs-material reads `status` in page meta for its own nav icons: ours is not that.
@@ -329,9 +338,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 return roles["status-key"], "", to_standard, False
             if role == "er-you-said":
                 return posixpath.join(self.config.you_said_dir, "index.md"), "", to_standard, False
-            area = next(a for a in self.plan.areas if role == f"er-area:{a.number}")
-            return area.uri, "", to_standard, False
-        item = self.plan.pages.get(uri)
+            return self.area_roles[role].uri, "", to_standard, False
+        item = self.pages.get(uri)
         if isinstance(item, Area):
             return roles[f"er-area:{item.number}"], "", to_easy, True
         if isinstance(item, Action):

@@ -346,9 +346,20 @@ class Renderer:
                f"<p>{esc(self.summary_sentence(area.actions))} Status as at {esc(self.as_at_words())}. "
                f"{self.link(here, area.uri, f'About {area.name}')}. "
                f"{self.link_generated(here, 'actions', 'See all actions')}.</p>", "",
-               "<p>Other areas:</p>", self.area_filter_links(here, area), "",
+               *self.other_areas(here, area),
                self.actions_table(area.actions, here, f"The actions for {area.name}"), ""]
         return "\n".join(out) + "\n"
+
+    # Up to this many areas, each area's list of actions links to every other area's list; beyond
+    # it (a national view of hundreds of areas) that would be quadratic in pages, bytes and search
+    # index, so the page links to the one list of every area instead.
+    OTHER_AREAS_LIMIT = 24
+
+    def other_areas(self, here: str, area) -> list[str]:
+        if len(self.plan.areas) <= self.OTHER_AREAS_LIMIT:
+            return ["<p>Other areas:</p>", self.area_filter_links(here, area), ""]
+        return [f"<p>{self.link_generated(here, 'actions', f'Other areas: see all {len(self.plan.areas)}')}"
+                ".</p>", ""]
 
     def status_filter_links(self, here: str, current: Status | None) -> str:
         counts = self.plan.counts()

@@ -31,12 +31,26 @@ from pathlib import Path
 
 HANDLER_PREFIX = "on_"
 
+# Time spent in Python's cyclic garbage collector. A collection runs whenever enough objects have
+# been allocated, wherever that happens, and its cost grows with everything in memory (mostly
+# MkDocs' pages), so a handler's time includes the collections that happened to start inside it.
+GC = {"seconds": 0.0, "count": 0, "started": 0.0}
+
+
+def _gc_callback(phase, info):
+    if phase == "start":
+        GC["started"] = time.perf_counter()
+    else:
+        GC["seconds"] += time.perf_counter() - GC["started"]
+        GC["count"] += 1
+
 
 def instrument():
     """Wrap every ``on_*`` method of the plugin class in a timer; returns (seconds, calls) dicts."""
     from plan_progress.plugin import PlanProgressPlugin
 
     seconds: dict[str, float] = defaultdict(float)
+    gc_seconds: dict[str, float] = defaultdict(float)  # collections that ran inside the handler
     cpu: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
     for name, method in list(vars(PlanProgressPlugin).items()):
@@ -46,17 +60,18 @@ def instrument():
         def make(name, method):
             @functools.wraps(method)  # keeps mkdocs_priority from @event_priority
             def timed(*args, **kwargs):
-                start, start_cpu = time.perf_counter(), time.process_time()
+                start, start_cpu, start_gc = time.perf_counter(), time.process_time(), GC["seconds"]
                 try:
                     return method(*args, **kwargs)
                 finally:
                     seconds[name] += time.perf_counter() - start
+                    gc_seconds[name] += GC["seconds"] - start_gc
                     cpu[name] += time.process_time() - start_cpu
                     calls[name] += 1
             return timed
 
         setattr(PlanProgressPlugin, name, make(name, method))
-    return seconds, cpu, calls
+    return seconds, cpu, gc_seconds, calls
 
 
 def dump_markdown(folder: Path):
@@ -137,7 +152,10 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     import_start = time.perf_counter()
-    seconds, cpu, calls = instrument()
+    seconds, cpu, gc_seconds, calls = instrument()
+    import gc
+
+    gc.callbacks.append(_gc_callback)
     if args.dump_markdown:
         dump_markdown(args.dump_markdown)  # around the timers: saving is not the plugin's work
     from mkdocs.commands.build import build
@@ -175,6 +193,10 @@ def main() -> None:
         "build_cpu_seconds": build_cpu,
         "handler_cpu_seconds": dict(cpu),
         "plugin_cpu_seconds": sum(cpu.values()),
+        "gc_seconds": GC["seconds"],
+        "gc_collections": GC["count"],
+        "handler_gc_seconds": dict(gc_seconds),
+        "plugin_gc_seconds": sum(gc_seconds.values()),
         "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }
     if profiler:

@@ -154,6 +154,7 @@ def build(project: Path, mode: str, source: Path, profile: Path | None = None, d
             "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "plugin_seconds": inner["plugin_seconds"], "handler_seconds": inner["handler_seconds"],
             "build_cpu_seconds": inner["build_cpu_seconds"], "plugin_cpu_seconds": inner["plugin_cpu_seconds"],
+            "gc_seconds": inner["gc_seconds"], "plugin_gc_seconds": inner["plugin_gc_seconds"],
             "load_before": load_before, "load_after": load(), "profile": inner.get("profile")}
 
 
@@ -218,6 +219,8 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: 
             "plugin_seconds": median([r["plugin_seconds"] for r in rs]),
             "plugin_share": median([r["plugin_seconds"] / r["build_seconds"] for r in rs]),
             "plugin_cpu_share": median([r["plugin_cpu_seconds"] / r["build_cpu_seconds"] for r in rs]),
+            "gc_seconds": median([r["gc_seconds"] for r in rs]),
+            "plugin_gc_seconds": median([r["plugin_gc_seconds"] for r in rs]),
             "handler_seconds": {k: median([r["handler_seconds"].get(k, 0.0) for r in rs])
                                 for k in (rs[0]["handler_seconds"] if rs else {})},
             "load": [round(r["load_before"], 2) for r in rs],
@@ -446,6 +449,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of actions (default 100,1000)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--profile-sizes", default="", help="sizes to also build once under cProfile")
+    parser.add_argument("--modes", default="on,off,pre",
+                        help="on: plugin on; off: the same Markdown, plugin off; pre: plugin off, building the "
+                             "Markdown the plugin produced (needs a warm-up build). Default on,off,pre")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="source tree (plugins/, overrides/, mkdocs.yml, scripts/) to measure; default this one")
     parser.add_argument("--label", default="current", help="results go to bench/out/results/LABEL/")
@@ -469,7 +475,8 @@ def main() -> None:
     meta = {**machine(), "source": str(args.source), "revision": source_revision(args.source)}
     (folder / "machine.json").write_text(json.dumps(meta, indent=2))
     for size in args.sizes:
-        summary = bench_size(size, args.repeats, args.source, args.label, args)
+        summary = bench_size(size, args.repeats, args.source, args.label, args,
+                             modes=tuple(m for m in args.modes.split(",") if m))
         (folder / f"{size}.json").write_text(json.dumps(summary, indent=2))
     if args.real or args.phone or args.a11y:
         real_path = folder / "real.json"

@@ -94,6 +94,12 @@ def run_gate(*args: str, timeout: float = 600, env: dict | None = None) -> subpr
     return result
 
 
+def summary_of(result: subprocess.CompletedProcess) -> str:
+    """The gate's output without its one-line-per-page progress."""
+    lines = [line for line in result.output.splitlines() if not re.match(r"\s+\[\d+/\d+\] (ok|\d+ issues?) ", line)]
+    return "\n".join(lines)[-12000:]
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real site (mkdocs.yml), built strictly into a temporary folder."""
@@ -201,7 +207,7 @@ def failures_of(facts: dict, check: str, problem) -> list[str]:
 def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_path):
     require_tools()
     result = run_gate("--site", str(real_site), "--report", str(tmp_path / "report.json"), timeout=1200)
-    assert result.returncode == 0, f"./scripts/a11y --site {real_site} failed:\n{result.output[-8000:]}"
+    assert result.returncode == 0, f"./scripts/a11y --site {real_site} failed:\n{summary_of(result)}"
     assert f"Accessibility check passed: {len(real_pages.paths)} pages, 0 issues" in result.output
     assert "404.html" in real_pages.paths
     report = json.loads((tmp_path / "report.json").read_text())
@@ -215,7 +221,7 @@ def test_gate_passes_on_stock_material_with_our_overrides(tmp_path):
     require_tools()
     config = copy_fixture("a11y-stock", tmp_path)
     result = run_gate("--config", str(config), "--report", str(tmp_path / "report.json"))
-    assert result.returncode == 0, result.output[-8000:]
+    assert result.returncode == 0, summary_of(result)
     assert "Accessibility check passed: 6 pages, 0 issues" in result.output
 
 
@@ -223,7 +229,7 @@ def test_gate_fails_and_names_a_known_wcag_failure(tmp_path):
     require_tools()
     config = copy_fixture("a11y-broken", tmp_path)
     result = run_gate("--config", str(config), "--report", str(tmp_path / "report.json"))
-    assert result.returncode == 1, result.output[-8000:]
+    assert result.returncode == 1, summary_of(result)
     summary = result.stdout.split("/broken-image/  (", 1)
     assert len(summary) == 2, f"the failing page is not named:\n{result.output}"
     assert "2 issues)" in summary[1][:20]
@@ -246,7 +252,7 @@ def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
         "</urlset>", "<url><loc>https://example.org/send-progress/gone/</loc></url></urlset>"))
     (site / "assets" / "stylesheets" / "theme-fixes.css").unlink()
     result = run_gate("--site", str(site), "--report", str(tmp_path / "report.json"))
-    assert result.returncode == 1, result.output[-8000:]
+    assert result.returncode == 1, summary_of(result)
     assert "Pages that failed to load (they count as failures):\n  /gone/: HTTP status 404" in result.stdout
     assert "/send-progress/assets/stylesheets/theme-fixes.css  (asked for by /" in result.stdout
     assert "1 page(s) failed to load" in result.stdout
@@ -259,7 +265,7 @@ def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(tmp_path):
     config = copy_fixture("a11y-stock", tmp_path)
     site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
     result = run_gate("--site", str(site), "--timeout", "0.001", "--report", str(tmp_path / "report.json"))
-    assert result.returncode == 1, result.output[-8000:]
+    assert result.returncode == 1, summary_of(result)
     assert "pa11y could not test it: Navigation timeout of 1 ms exceeded" in result.stdout
     assert "6 page(s) failed to load" in result.stdout
     report = json.loads((tmp_path / "report.json").read_text())
@@ -648,6 +654,7 @@ def test_status_badges_have_text_contrast_of_at_least_4_5(browser_facts, real_ht
 
 
 def test_every_page_has_a_skip_link_to_its_content(real_html):
+    """The skip link is the first thing to focus and points at the page heading."""
     problems = []
     for path, soup in real_html.items():
         link = soup.select_one("a.md-skip[href]")
@@ -655,8 +662,15 @@ def test_every_page_has_a_skip_link_to_its_content(real_html):
             problems.append(f"/{path}: no skip link")
             continue
         target = soup.find(id=link["href"].lstrip("#"))
+        heading = soup.select_one(".md-content h1")
         if target is None or target.find_parent(class_="md-content") is None:
             problems.append(f"/{path}: the skip link points at {link['href']}, which is not in the content")
+        elif target is not heading:
+            # The theme points the skip link at the first heading of the table of
+            # contents; when the page heading has no id, that is a later heading,
+            # and the skip link jumps over the start of the content.
+            problems.append(f"/{path}: the skip link points at {link['href']} ({target.name}), not at the page "
+                            f"heading ({str(heading)[:60]}): the page's Markdown should start with '# ...'")
         first = soup.body.find(lambda el: el.name in ("a", "button", "select", "textarea") or
                                 (el.name == "input" and "md-toggle" not in (el.get("class") or []))
                                 or (el.has_attr("tabindex") and el["tabindex"] != "-1"))

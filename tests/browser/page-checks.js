@@ -10,7 +10,8 @@
 // Output: {"<check>": {"<url>": facts}}. It reports facts, not verdicts: the
 // Python test decides what is acceptable and says why when it is not. Each
 // check loads the page in a fresh browser context, except reflow, which
-// reuses one tab (it only measures, and the shared cache makes it quick).
+// reuses its tabs (it only measures, and the shared cache makes it quick).
+// "concurrency" in the job (default 2) pages are checked at once.
 //
 //   requests  every request the page made with JavaScript on (1280 x 1024);
 //   skip      what Tab, Enter, Tab do from the top of the page (1280 x 1024);
@@ -249,8 +250,21 @@ async function checkBadges(browser, url) {
 	});
 }
 
+// Run fn over items, at most `limit` at a time.
+async function pool(items, limit, fn) {
+	let next = 0;
+	const worker = async slot => {
+		while (next < items.length) {
+			const item = items[next++];
+			await fn(item, slot);
+		}
+	};
+	await Promise.all(Array.from({length: Math.min(limit, items.length)}, (_, slot) => worker(slot)));
+}
+
 async function main() {
 	const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+	const concurrency = job.concurrency || 2;
 	const browser = await puppeteer.launch({
 		executablePath: job.chromium,
 		headless: true,
@@ -265,26 +279,34 @@ async function main() {
 	const results = {};
 	try {
 		for (const [check, urls] of Object.entries(job.checks)) {
-			results[check] = {};
-			let reflowPage = null;
+			const started = Date.now();
+			const found = {};
+			let run = checks[check];
+			const reflowPages = [];
 			if (check === 'reflow') {
-				reflowPage = await (await browser.createBrowserContext()).newPage();
-				await reflowPage.setViewport({width: 320, height: 640});
-			} else if (!checks[check]) {
+				// One tab per slot, reused from page to page: reflow only measures.
+				for (let slot = 0; slot < concurrency; slot++) {
+					const page = await (await browser.createBrowserContext()).newPage();
+					await page.setViewport({width: 320, height: 640});
+					reflowPages.push(page);
+				}
+				run = (url, slot) => checkReflow(reflowPages[slot], url, (job.screenshots || {})[url]);
+			} else if (!run) {
 				throw new Error(`unknown check ${check}`);
 			}
-			for (const url of urls) {
+			await pool(urls, concurrency, async (url, slot) => {
 				try {
-					results[check][url] = reflowPage ?
-						await checkReflow(reflowPage, url, (job.screenshots || {})[url]) :
-						await checks[check](url);
+					found[url] = await run(url, slot);
 				} catch (error) {
-					results[check][url] = {error: String((error && error.message) || error)};
+					found[url] = {error: String((error && error.message) || error)};
 				}
+			});
+			for (const page of reflowPages) {
+				await page.browserContext().close();
 			}
-			if (reflowPage) {
-				await reflowPage.browserContext().close();
-			}
+			// Keep the pages in the order they were given.
+			results[check] = Object.fromEntries(urls.map(url => [url, found[url]]));
+			process.stderr.write(`page-checks: ${check} on ${urls.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 		}
 	} finally {
 		await browser.close();

@@ -19,7 +19,8 @@
 //             is and which elements stick out, with the theme's
 //             overflow-x: hidden on <html> switched off so nothing is masked;
 //   nojs      with JavaScript off at 320 x 640: the heading and text of the
-//             content, and whether the menu button opens the navigation;
+//             content, how wide the page is, and whether the menu button
+//             opens the navigation;
 //   badges    the text colour of every status badge (.pp-badge) and flag
 //             (.pp-flag), and the background colours behind it.
 
@@ -122,59 +123,65 @@ async function checkSkip(browser, url) {
 	});
 }
 
-async function checkReflow(page, url, screenshot) {
-	{
-		await page.goto(url, {waitUntil: 'load', timeout: 30000});
-		const facts = await page.evaluate(() => {
-			// The theme sets overflow-x: hidden on <html>, which would hide (clip)
-			// anything too wide instead of letting it scroll: switch that off.
-			document.documentElement.style.overflowX = 'visible';
-			document.body.style.overflowX = 'visible';
-			const width = document.documentElement.clientWidth;
-			const scrollers = el => {
-				for (let p = el.parentElement; p; p = p.parentElement) {
-					const style = getComputedStyle(p);
-					if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && p !== document.documentElement && p !== document.body) {
-						return p;
-					}
-				}
-				return null;
-			};
-			const wide = [];
-			for (const el of document.body.querySelectorAll('*')) {
-				const rect = el.getBoundingClientRect();
-				if (rect.width === 0 || rect.height === 0 || rect.right <= width + 1) {
-					continue;
-				}
-				const style = getComputedStyle(el);
-				if (style.visibility === 'hidden' || style.position === 'fixed') {
-					continue;
-				}
-				if (scrollers(el)) {
-					continue; // inside a box that scrolls (a wide table) or clips on purpose
-				}
-				wide.push({html: el.outerHTML.slice(0, 120), right: Math.round(rect.right)});
+// Runs in the page. How wide the page is at this viewport, and which visible
+// elements stick out past its right edge. The theme sets overflow-x: hidden on
+// <html>, which would clip anything too wide instead of letting it scroll, so
+// that is switched off while measuring. Not counted: elements inside a box that
+// scrolls (a wide table) or clips on purpose (the drawer, a one-line title),
+// fixed elements, and elements that cannot be seen (opacity 0, hidden).
+function measureWidth() {
+	const root = document.documentElement;
+	root.style.overflowX = 'visible';
+	document.body.style.overflowX = 'visible';
+	const width = root.clientWidth;
+	const contained = el => {
+		for (let p = el.parentElement; p && p !== document.body && p !== root; p = p.parentElement) {
+			if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) {
+				return true;
 			}
-			return {
-				clientWidth: width,
-				scrollWidth: document.documentElement.scrollWidth,
-				wide: wide.slice(0, 10)
-			};
-		});
-		if (screenshot) {
-			await page.evaluate(() => {
-				document.documentElement.style.overflowX = '';
-				document.body.style.overflowX = '';
-			});
-			await page.screenshot({path: screenshot, fullPage: false});
 		}
-		return facts;
+		return false;
+	};
+	const unseen = el => {
+		for (let p = el; p && p !== root; p = p.parentElement) {
+			const style = getComputedStyle(p);
+			if (Number(style.opacity) === 0 || style.visibility === 'hidden') {
+				return true;
+			}
+		}
+		return false;
+	};
+	const wide = [];
+	for (const el of document.body.querySelectorAll('*')) {
+		const rect = el.getBoundingClientRect();
+		if (rect.width === 0 || rect.height === 0 || rect.right <= width + 1) {
+			continue;
+		}
+		if (getComputedStyle(el).position === 'fixed' || contained(el) || unseen(el)) {
+			continue;
+		}
+		wide.push({html: el.outerHTML.slice(0, 120), right: Math.round(rect.right)});
 	}
+	const scrollWidth = root.scrollWidth;
+	root.style.overflowX = '';
+	document.body.style.overflowX = '';
+	return {clientWidth: width, scrollWidth, wide: wide.slice(0, 10)};
+}
+
+async function checkReflow(page, url, screenshot) {
+	await page.goto(url, {waitUntil: 'load', timeout: 30000});
+	const facts = await page.evaluate(measureWidth);
+	if (screenshot) {
+		await page.screenshot({path: screenshot, fullPage: false});
+	}
+	return facts;
 }
 
 async function checkNoJs(browser, url) {
 	return withPage(browser, {javascript: false, width: 320, height: 640}, async page => {
 		await page.goto(url, {waitUntil: 'load', timeout: 30000});
+		// Reflow without JavaScript too (the theme's script wraps wide tables).
+		const width = await page.evaluate(measureWidth);
 		const before = await page.evaluate(() => {
 			const visible = el => {
 				if (!el) {
@@ -221,7 +228,7 @@ async function checkNoJs(browser, url) {
 				navLinksOnPage: navLinks.length
 			};
 		});
-		return {...before, ...after};
+		return {...width, ...before, ...after};
 	});
 }
 

@@ -412,9 +412,26 @@ def report(label: str) -> str:
             lines += ["| target | measured | |", "| --- | --- | --- |"] + rows + [""]
         for n, r in sorted(results.items()):
             hs = r["on"]["handler_seconds"]
+            gc_text = (f"; garbage collection {r['on']['gc_seconds']:.2f} s in the whole build, "
+                       f"{r['on']['plugin_gc_seconds']:.2f} s of it inside the handlers" if "gc_seconds" in r["on"] else "")
             lines.append(f"- {n:,} actions, plugin handlers (median s): "
-                         + ", ".join(f"{k} {v:.2f}" for k, v in sorted(hs.items(), key=lambda kv: -kv[1])))
+                         + ", ".join(f"{k} {v:.2f}" for k, v in sorted(hs.items(), key=lambda kv: -kv[1]) if v >= 0.005)
+                         + gc_text)
         lines.append("")
+        for n, r in sorted(results.items()):
+            prof = r.get("profile")
+            if not prof:
+                continue
+            lines += [f"cProfile, {n:,} actions (the profiler inflates Python-heavy code, so read the "
+                      f"ranking, not the seconds): the plugin's handlers are {100 * prof['plugin_share_profiled']:.1f}% "
+                      f"of {prof['profiled_total_seconds']:.0f} s.", "",
+                      "| plugin function | cumulative s | own s | calls |", "| --- | --- | --- | --- |"]
+            lines += [f"| `{row['function']}` | {row['cumulative']:.2f} | {row['own']:.2f} | {row['calls']:,} |"
+                      for row in prof["top_plugin_cumulative"][:12]]
+            lines += ["", "| whole build, by own time | own s | cumulative s | calls |", "| --- | --- | --- | --- |"]
+            lines += [f"| `{row['function']}` | {row['own']:.2f} | {row['cumulative']:.2f} | {row['calls']:,} |"
+                      for row in prof["top_overall_own"][:12]]
+            lines.append("")
     real = folder / "real.json"
     if real.exists():
         data = json.loads(real.read_text())

@@ -239,8 +239,8 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: 
 # -- the real site ---------------------------------------------------------------------------
 
 def real_build(source: Path, repeats: int, args) -> dict:
-    """Time ./scripts/build (strict, clean) of the real site into bench/out/real-site."""
-    site = OUT / "real-site"
+    """Time ./scripts/build (strict, clean) of the real site into bench/out/real-site-LABEL."""
+    site = OUT / f"real-site-{args.label}"
     times, loads = [], []
     for repeat in range(repeats):
         loads.append(round(wait_for_quiet(args.max_load, args.max_wait), 2))
@@ -498,13 +498,14 @@ def main() -> None:
     if args.real or args.phone or args.a11y:
         real_path = folder / "real.json"
         data = json.loads(real_path.read_text()) if real_path.exists() else {}
-        if args.real or not (OUT / "real-site").exists():
+        site = OUT / f"real-site-{args.label}"
+        if args.real or not site.exists():
             data["build"] = real_build(args.source, args.real_repeats if args.real else 1, args)
         if args.phone:
-            data["phone"] = phone_visit(OUT / "real-site", args.phone_page)
+            data["phone"] = phone_visit(site, args.phone_page)
         if args.a11y:
             wait_for_quiet(args.max_load, args.max_wait)
-            data["a11y"] = a11y_time(args.source, OUT / "real-site")
+            data["a11y"] = a11y_time(args.source, site)
         real_path.write_text(json.dumps(data, indent=2))
     print()
     print(report(args.label))

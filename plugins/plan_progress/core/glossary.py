@@ -54,7 +54,9 @@ class Glossary:
 
     def page(self, here_to_glossary: str, body: str) -> str:
         """The glossary page: every term with what it stands for and what it means."""
-        out = [body.rstrip(), ""] if body.strip() else ["# Glossary", ""]
+        body = body.strip()
+        # The page starts with its heading, so that the skip link and the outline begin there.
+        out = ([body, ""] if body.startswith("# ") else ["# Glossary", ""] + ([body, ""] if body else []))
         letters = sorted({t.term[0].upper() for t in self.terms.values()})
         out.append('<nav class="pp-letters" aria-label="Glossary letters"><ul>' + "".join(
             f'<li><a href="#letter-{c.lower()}">{c}</a></li>' for c in letters if c.isalpha()) + "</ul></nav>")

@@ -172,6 +172,7 @@ def browser_facts(served_site, real_pages, real_html, tmp_path_factory):
         "checks": {"reflow": every, "requests": sample, "nojs": sample, "skip": sample,
                    "badges": [base + p for p in badge_pages(real_html)]},
         "screenshots": shots,
+        "concurrency": min(4, (os.cpu_count() or 1) + 1),
     }
     (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
     result = subprocess.run(["node", str(PAGE_CHECKS), str(work / "job.json")], cwd=ROOT,

@@ -588,8 +588,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     source.add_argument("--site", type=Path, help="check this already built site folder (no build)")
     source.add_argument("--config", type=Path,
                         help="build this MkDocs config (strict) into a temporary folder and check that")
-    parser.add_argument("--concurrency", type=int, default=min(4, os.cpu_count() or 1),
-                        help="pages checked at once (default: number of CPUs, at most 4)")
+    # One more page than CPUs: each page spends part of its time waiting for the
+    # network to go quiet (pa11y waits for that), and the extra page fills it.
+    parser.add_argument("--concurrency", type=int, default=min(4, (os.cpu_count() or 1) + 1),
+                        help="pages checked at once (default: number of CPUs plus one, at most 4)")
     parser.add_argument("--timeout", type=float, default=None,
                         help="seconds allowed per page (default: from .pa11yci.base.json)")
     parser.add_argument("--report", type=Path, default=ROOT / ".a11y" / "report.json",

@@ -261,16 +261,22 @@ def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
 
 def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(tmp_path):
     """pa11y-ci reports a page that times out as an error message, not as an
-    issue, and does not count it: the gate must."""
+    issue, and does not count it: the gate must. (With a 1 ms timeout pa11y
+    sometimes never finishes a page at all; the gate then stops pa11y-ci once
+    no page has finished for --stall seconds, and counts that page too.)"""
     require_tools()
     config = copy_fixture("a11y-stock", tmp_path)
     site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
-    result = run_gate("--site", str(site), "--timeout", "0.001", "--report", str(tmp_path / "report.json"))
+    result = run_gate("--site", str(site), "--timeout", "0.001", "--stall", "15",
+                      "--report", str(tmp_path / "report.json"), timeout=300)
     assert result.returncode == 1, summary_of(result)
     assert "pa11y could not test it: Navigation timeout of 1 ms exceeded" in result.stdout
-    assert "6 page(s) failed to load" in result.stdout
-    report = json.loads((tmp_path / "report.json").read_text())
-    assert report["errors"] == 0  # pa11y-ci itself counted nothing
+    assert "Accessibility check FAILED: 0 issues on 0 of 6 pages; 6 page(s) failed to load" in result.stdout
+    failed = re.findall(r"^  (/\S*): (pa11y could not test it: Navigation timeout|pa11y-ci never finished it)",
+                        result.stdout, re.M)
+    assert len(failed) == 6, result.stdout
+    if (tmp_path / "report.json").exists():
+        assert json.loads((tmp_path / "report.json").read_text())["errors"] == 0  # pa11y-ci counted nothing
 
 
 def _descendants(pid: int) -> set[int]:
@@ -306,7 +312,11 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_gate_stops_its_server_and_browser_when_terminated(tmp_path):
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["terminated", "killed"])
+def test_gate_stops_its_server_and_browser_when_stopped(tmp_path, how):
+    """Stopped politely (SIGTERM, or Ctrl-C) the gate stops pa11y-ci, Chromium
+    and its server itself; killed outright, pa11y-ci notices its parent is gone
+    and stops itself and Chromium."""
     require_tools()
     config = copy_fixture("a11y-stock", tmp_path)
     site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
@@ -331,15 +341,15 @@ def test_gate_stops_its_server_and_browser_when_terminated(tmp_path):
             time.sleep(0.2)
         assert browsers, "Chromium never started"
         everything = _descendants(process.pid) | browsers
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(how)
         process.wait(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 130
+    assert process.returncode == (130 if how == signal.SIGTERM else -signal.SIGKILL)
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", port)) != 0, "the server is still listening"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 20
     while time.monotonic() < deadline and any(_alive(p) for p in everything):
         time.sleep(0.2)
     assert not [p for p in everything if _alive(p)], "processes the gate started are still running"
@@ -409,22 +419,25 @@ def test_how_to_fix(issue, expected):
     assert gate.how_to_fix(issue) == expected
 
 
-def test_report_counts_errors_and_absent_pages_as_load_failures(tmp_path):
-    report = {"total": 4, "passes": 1, "errors": 1, "results": {
-        "http://h/a/": [],
-        "http://h/b/": [{"code": "image-alt", "runner": "axe", "message": "m", "selector": "img"}],
-        "http://h/c/": [{"message": "Navigation timeout of 30000 ms exceeded"}],
-    }}
-    path = tmp_path / "report.json"
-    path.write_text(json.dumps(report))
+def test_results_count_errors_and_absent_pages_as_load_failures(tmp_path):
+    lines = [
+        {"url": "http://h/a/", "issues": []},
+        {"url": "http://h/b/", "issues": [{"code": "image-alt", "runner": "axe", "message": "m", "selector": "img"}]},
+        {"url": "http://h/c/", "error": "Navigation timeout of 30000 ms exceeded"},
+    ]
+    stream = tmp_path / "results.jsonl"
+    stream.write_text("".join(json.dumps(line) + "\n" for line in lines))
     urls = ["http://h/a/", "http://h/b/", "http://h/c/", "http://h/d/"]
-    issues, failures = gate.read_report(path, urls, {"http://h/e/": "HTTP status 404"})
+    issues, failures = gate.read_results(stream, urls, {"http://h/e/": "HTTP status 404"})
     assert list(issues) == ["http://h/b/"]
     assert failures == {
         "http://h/e/": "HTTP status 404",
         "http://h/c/": "pa11y could not test it: Navigation timeout of 30000 ms exceeded",
         "http://h/d/": "pa11y-ci did not report on this page",
     }
+    _, failures = gate.read_results(stream, urls, {}, stalled_after=20)
+    assert failures["http://h/d/"] == ("pa11y-ci never finished it (no page finished for 20 s, "
+                                       "so the gate stopped pa11y-ci)")
 
 
 def test_pages_come_from_the_sitemap_plus_the_404_page(real_site, real_pages):

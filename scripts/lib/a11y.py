@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BASE_CONFIG = ROOT / ".pa11yci.base.json"
 PA11Y_CI = ROOT / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
-PROGRESS_REPORTER = Path(__file__).resolve().parent / "a11y-progress-reporter.js"
+REPORTER = Path(__file__).resolve().parent / "a11y-reporter.js"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # Sources of the default site: if any is newer than site/sitemap.xml, rebuild.
 BUILD_INPUTS = ("mkdocs.yml", "content", "overrides", "plugins", "requirements.txt", "pyproject.toml")
@@ -320,7 +320,7 @@ def split_selectors(selectors: str) -> list[str]:
     return parts
 
 
-def pa11y_config(base: dict, urls: list[str], *, report: Path, profile: Path, local_base: str,
+def pa11y_config(base: dict, urls: list[str], *, report: Path, stream: Path, profile: Path, local_base: str,
                  concurrency: int, timeout_ms: int | None) -> dict:
     defaults = dict(base["defaults"])
     if not defaults.get("hideElements"):
@@ -334,7 +334,7 @@ def pa11y_config(base: dict, urls: list[str], *, report: Path, profile: Path, lo
         "args": chromium_args(profile),
     }
     defaults["reporters"] = [
-        [str(PROGRESS_REPORTER), {"base": local_base}],
+        [str(REPORTER), {"base": local_base, "stream": str(stream)}],
         ["json", {"fileName": str(report)}],
     ]
     # Each URL as an object, not a string: with a string, pa11y-ci (4.1.1) hands
@@ -345,20 +345,43 @@ def pa11y_config(base: dict, urls: list[str], *, report: Path, profile: Path, lo
 
 
 class Pa11yRun:
-    """pa11y-ci in its own process group, stopped (with its Chromium) on exit."""
+    """pa11y-ci in its own process group, stopped (with its Chromium) on exit.
 
-    def __init__(self, config_path: Path, profile: Path):
+    pa11y-ci can hang for ever on one page (seen with very short timeouts: a
+    page whose navigation timed out never finishes). Our reporter writes each
+    page's result to ``stream`` as soon as it is known; if no page finishes for
+    ``stall`` seconds, pa11y-ci is stopped and the pages it never finished
+    count as failures."""
+
+    def __init__(self, config_path: Path, profile: Path, stream: Path, stall: float):
         self.config_path = config_path
         self.profile = profile
+        self.stream = stream
+        self.stall = stall
+        self.stalled = False
         self.process: subprocess.Popen | None = None
 
-    def run(self) -> int:
+    def run(self) -> int | None:
+        """pa11y-ci's exit code, or None if it was stopped for making no progress."""
         env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1")
         self.process = subprocess.Popen(
             ["node", str(PA11Y_CI), "--config", str(self.config_path)],
             cwd=ROOT, env=env, start_new_session=True,
         )
-        return self.process.wait()
+        last_size, last_change = -1, time.monotonic()
+        while True:
+            try:
+                return self.process.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                pass
+            size = self.stream.stat().st_size if self.stream.exists() else 0
+            now = time.monotonic()
+            if size != last_size:
+                last_size, last_change = size, now
+            elif now - last_change > self.stall:
+                self.stalled = True
+                self.stop()
+                return None
 
     def stop(self) -> None:
         process = self.process
@@ -479,33 +502,33 @@ class Outcome:
         return not (self.issues or self.load_failures or self.missing_files)
 
 
-def read_report(report_path: Path, urls: list[str], load_failures: dict[str, str]) -> tuple[dict, dict]:
-    """Return (issues by url, load failures by url) from pa11y-ci's JSON report.
+def read_results(stream: Path, urls: list[str], load_failures: dict[str, str],
+                 stalled_after: float | None = None) -> tuple[dict, dict]:
+    """Return (issues by url, load failures by url) from the JSON lines our
+    reporter wrote, one per page: {"url", "issues"} or {"url", "error"}.
 
-    pa11y-ci records a page that timed out or crashed as a list holding one
-    error message instead of issues, and does not count it as an error: here
-    it is a failure. A page missing from the report is a failure too."""
-    try:
-        report = json.loads(report_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise GateError(f"pa11y-ci wrote no readable report ({report_path}): {error}") from error
-    results = report.get("results") or {}
+    pa11y-ci records a page that timed out or crashed as an error message
+    instead of issues, and does not count it as an error: here it is a
+    failure. A page with no result at all is a failure too."""
+    results: dict[str, dict] = {}
+    if stream.exists():
+        for line in stream.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                results[entry["url"]] = entry
     issues: dict[str, list[dict]] = {}
     failures = dict(load_failures)
     for url in urls:
         if url in failures:
             continue
-        entries = results.get(url)
-        if entries is None:
-            failures[url] = "pa11y-ci did not report on this page"
-            continue
-        broken = [e for e in entries if not isinstance(e, dict) or "code" not in e]
-        if broken:
-            message = broken[0].get("message") if isinstance(broken[0], dict) else broken[0]
-            failures[url] = f"pa11y could not test it: {message}"
-        found = [e for e in entries if isinstance(e, dict) and "code" in e]
-        if found:
-            issues[url] = found
+        entry = results.get(url)
+        if entry is None:
+            failures[url] = (f"pa11y-ci never finished it (no page finished for {stalled_after:.0f} s, so the "
+                             "gate stopped pa11y-ci)" if stalled_after else "pa11y-ci did not report on this page")
+        elif "error" in entry:
+            failures[url] = f"pa11y could not test it: {entry['error']}"
+        elif entry.get("issues"):
+            issues[url] = entry["issues"]
     return issues, failures
 
 
@@ -596,6 +619,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="seconds allowed per page (default: from .pa11yci.base.json)")
     parser.add_argument("--report", type=Path, default=ROOT / ".a11y" / "report.json",
                         help="where to keep pa11y-ci's JSON report (default: .a11y/report.json)")
+    parser.add_argument("--stall", type=float, default=None,
+                        help="stop pa11y-ci if no page finishes for this many seconds "
+                             "(default: twice the per-page timeout plus a minute)")
     parser.add_argument("--base-config", type=Path, default=BASE_CONFIG, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.concurrency < 1:
@@ -646,26 +672,31 @@ def main(argv: list[str] | None = None) -> int:
             report.parent.mkdir(parents=True, exist_ok=True)
             report.unlink(missing_ok=True)
             profile = workdir / "chromium-profile"
-            config = pa11y_config(base, to_test, report=report, profile=profile, local_base=local,
+            stream = workdir / "results.jsonl"
+            config = pa11y_config(base, to_test, report=report, stream=stream, profile=profile, local_base=local,
                                   concurrency=args.concurrency,
                                   timeout_ms=None if args.timeout is None else max(1, int(args.timeout * 1000)))
             config_path = workdir / "pa11yci.json"
             config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
             print(f"Checking {len(to_test)} pages with pa11y-ci (htmlcs and axe, WCAG 2 AA), "
                   f"{args.concurrency} at a time ...", flush=True)
+            issues: dict = {}
             if to_test:
-                run = Pa11yRun(config_path, profile)
+                timeout_s = config["defaults"]["timeout"] / 1000
+                stall = args.stall if args.stall is not None else 2 * timeout_s + 60
+                run = Pa11yRun(config_path, profile, stream, stall)
                 code = run.run()
-                if code not in (0, 2):
+                if run.stalled:
+                    print(f"pa11y-ci finished no page for {stall:.0f} s: stopped it.", flush=True)
+                elif code not in (0, 2):
                     raise GateError(f"pa11y-ci stopped with exit code {code} (see its message above).")
-                issues, load_failures = read_report(report, to_test, load_failures)
-            else:
-                issues = {}
+                issues, load_failures = read_results(stream, to_test, load_failures,
+                                                     stalled_after=stall if run.stalled else None)
             missing = server.missing[ours:]
         outcome = Outcome(pages=len(urls), issues=issues, load_failures=load_failures,
                           missing_files=list(dict.fromkeys(missing)))
         print(format_summary(outcome, local))
-        print(f"({time.monotonic() - started:.0f} s; full report: {report})")
+        print(f"({time.monotonic() - started:.0f} s" + (f"; pa11y-ci's full report: {report})" if report.exists() else ")"))
         return EXIT_OK if outcome.ok else EXIT_PROBLEMS
     except GateError as error:
         print(f"scripts/a11y: {error}", file=sys.stderr)

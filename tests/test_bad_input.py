@@ -115,7 +115,7 @@ def test_validate_prints_exactly_the_expected_lines(results, case):
     assert "Traceback" not in result.validate_output, result.reproduce() + "\n" + result.validate_output
     assert result.validate.returncode == 1, result.reproduce() + "\n" + result.validate_output
     lines = result.validate.stdout.splitlines()
-    assert lines[-1].startswith("Checked "), result.validate_output
+    assert lines and lines[-1].startswith("Checked "), result.reproduce() + "\n" + result.validate_output
     assert lines[:-1] == EXPECTED[case], result.reproduce()
     if case in GENERATED:
         assert result.validate_seconds < HUGE_SECONDS

@@ -1,0 +1,40 @@
+"""The glossary's search pattern is written for speed (glossary._pattern); it must find exactly
+what the plain list of every term, longest first, finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from plan_progress.core.frontmatter import parse
+from plan_progress.core.glossary import Glossary
+from plan_progress.core.model import Term
+from plan_progress.core.problems import Problems
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _plain(names, caps):
+    parts = [rf"(?<![\w&]){re.escape(n)}(?![\w&])" if n in caps
+             else rf"(?i:(?<!\w){re.escape(n)}(?:s|es)?(?!\w))" for n in names]
+    return re.compile("|".join(parts))
+
+
+def test_pattern_finds_what_the_plain_list_finds():
+    source = parse((ROOT / "content" / "glossary.md").read_text(encoding="utf-8"), "glossary.md", "glossary.md",
+                   Problems())
+    terms = [Term(term=t["term"], meaning=t["meaning"]) for t in source.data["terms"]]
+    glossary = Glossary(terms, None)
+    names = sorted(glossary.terms, key=lambda n: (-len(n), n))
+    caps = {n for n in names if n.isupper() or not n[:1].isalpha()}
+    plain = _plain(names, caps)
+    words = names + [n.lower() for n in names] + [n.upper() for n in names] + [n + "s" for n in names] \
+        + ["&" + n for n in names] + [n[:3] for n in names]
+    rng = random.Random(7)
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "content").rglob("*.md"))]
+    for _ in range(5000):
+        texts.append("".join(rng.choice([rng.choice(words), rng.choice(" &'-#.,ſK\u212a"), " "])
+                             for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        assert [m.span() for m in glossary.pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text

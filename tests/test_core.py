@@ -102,6 +102,9 @@ def test_the_core_imports_nothing_from_mkdocs():
     ("<h2>EHC plan</h2><p>An <a href='x'>EHC plan</a> link.</p>", []),  # headings and links are left alone
     ("<p>EHC plan, EHC plan again.</p>", ["EHC plan"]),  # the first use only
     ("<select><option>EHC plan</option></select><details><summary>EHC</summary></details>", []),  # controls
+    ("<p title='EHC plan'>x</p><!-- EHC plan --><img alt='EHC'/>", []),  # attributes and comments
+    ("<p>Please contact us.</p><p>Contact runs the forum.</p>", ["Contact"]),  # match_case: the name only
+    ("<p><code>EHC</code> <a href='x'><b>LA</b></a> and <em>LA</em></p>", ["LA"]),  # nested in a link
 ])
 def test_glossary_links_the_first_use_of_each_term(html, linked):
     from bs4 import BeautifulSoup
@@ -110,6 +113,7 @@ def test_glossary_links_the_first_use_of_each_term(html, linked):
     from plan_progress.core.model import Term
 
     glossary = Glossary([Term("EHC plan", "A plan."), Term("EHC", "Short for education, health and care."),
-                         Term("LA", "Local authority.")], "glossary.md")
+                         Term("LA", "Local authority."),
+                         Term("Contact", "A charity.", match_case=True)], "glossary.md")
     soup = BeautifulSoup(glossary.explain(html, "../glossary/"), "html.parser")
     assert [a.get_text() for a in soup.select("a.pp-term")] == linked

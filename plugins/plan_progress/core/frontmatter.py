@@ -174,7 +174,7 @@ def _load(loader_class, yaml_text: str, source: Source, path: str, problems: Pro
         problems.error(path, 2, None, f"the front-matter must be 'field: value' lines, but {what}")
         return None
     source.data = _keys_as_written(node, data)
-    _record_lines(node, [], source.lines)
+    _record_lines(node, "", source.lines)
     return source
 
 
@@ -189,19 +189,20 @@ def _keys_as_written(node, data):
     return data
 
 
-def _record_lines(node, parts, out: dict[str, int]) -> None:
-    if parts:
-        out[_key(parts)] = node.start_mark.line + 2
+def _record_lines(node, key: str, out: dict[str, int]) -> None:
+    """The line of every value, under the key ``_key`` makes of its path ("history[2].status"):
+    a field's own line is where its name is written."""
+    if key:
+        out[key] = node.start_mark.line + 2
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                child = parts + [key_node.value]
-                out[_key(child)] = key_node.start_mark.line + 2
+                child = f"{key}.{key_node.value}" if key else key_node.value
                 _record_lines(value_node, child, out)
-                out[_key(child)] = key_node.start_mark.line + 2
+                out[child] = key_node.start_mark.line + 2
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, parts + [index], out)
+            _record_lines(item, f"{key}[{index}]", out)
 
 
 def _check_duplicates(node, path: str, problems: Problems) -> None:

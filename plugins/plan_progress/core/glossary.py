@@ -16,21 +16,37 @@ from .model import Term
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script", "style", "svg",
          "button", "label", "title", "time", "q", "blockquote", "option", "select", "textarea", "summary",
          "legend"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")  # closing "/", name, attributes ("/" last: void)
-_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# The only characters outside ASCII that Python's case-insensitive matching takes for an ASCII
+# letter or digit: "İ" and "ı" for i, the long s "ſ" for s, the Kelvin sign for k
+# (tests/test_glossary_pattern.py checks this against every character).
+_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def _first_letters(letter: str) -> list[str] | None:
+    """Every character that ``(?i:letter)`` matches, for an ASCII letter; otherwise None."""
+    if not letter.isascii():
+        return None
+    return [c for c in dict.fromkeys((letter.lower(), letter.upper(), *_FOLDS))
+            if re.fullmatch(f"(?i:{re.escape(letter)})", c)]
+
+
 def _pattern(names: list[str], caps: set[str]) -> re.Pattern:
-    """One regex for every term, written so that it is quick to search with (it runs over the text
-    of every page): the check that a term starts a word stands once, in front of everything, and
-    the terms are grouped by their first letter, so that at each word the engine tries only the
-    few terms starting with that letter, in the same order (longest first). It finds exactly what
-    the plain list ``(?<![\w&])AFO(?![\w&])|(?i:(?<!\w)annual review(?:s|es)?(?!\w))|...`` finds
-    (tests/test_glossary_pattern.py), about twelve times faster.
+    r"""One regex for every term, written so that it is quick to search with (it runs over the text
+    of every page). It finds exactly what the plain list of the terms, longest first,
+    ``(?<![\w&])AFO(?![\w&])|(?i:(?<!\w)annual review(?:s|es)?(?!\w))|...`` finds
+    (tests/test_glossary_pattern.py), about twenty times faster, because:
+
+    - the check that a term starts a word stands once, in front of everything;
+    - the terms are grouped by their first character, each group starting with that character as
+      a plain literal ("A(?:FO|nnual review...)|a(?:nnual review...)"): at each word the regex
+      engine rejects every group but one by comparing a single character, where a case-insensitive
+      first letter would have it try the whole group.
 
     Abbreviations (``caps``) match in capitals only and not after "&"; other terms in any case,
     and in the plural ("EHC plans")."""
@@ -40,18 +56,31 @@ def _pattern(names: list[str], caps: set[str]) -> re.Pattern:
     heads = []
     for members in groups.values():
         any_case = any(name not in caps for name in members)
-        alternatives = []
-        for name in members:
-            first, rest = re.escape(name[0]), re.escape(name[1:])
-            if name in caps:
-                # the first letter was matched in any case below if others in the group need it
-                exact = f"(?<={first})" if any_case else ""
-                alternatives.append(rf"{exact}(?<!&{first}){rest}(?![\w&])")
-            else:
-                alternatives.append(rf"(?i:{rest}(?:s|es)?)(?!\w)")
-        head = f"(?i:{re.escape(members[0][0].lower())})" if any_case else re.escape(members[0][0])
-        heads.append(head + "(?:" + "|".join(alternatives) + ")")
+        firsts = _first_letters(members[0][0]) if any_case else sorted({name[0] for name in members})
+        for first in (firsts if firsts is not None else [None]):
+            alternatives = []
+            for name in members:
+                rest = re.escape(name[1:])
+                if name not in caps:
+                    alternatives.append(rf"(?i:{rest}(?:s|es)?)(?!\w)")
+                elif first is None:  # the head below matched the first letter in any case
+                    alternatives.append(rf"(?<={re.escape(name[0])})(?<!&.){rest}(?![\w&])")
+                elif first == name[0]:
+                    alternatives.append(rf"(?<!&.){rest}(?![\w&])")
+            if alternatives:
+                # a term starting with a letter outside ASCII: its first letter in any case
+                head = re.escape(first) if first is not None else f"(?i:{re.escape(members[0][0])})"
+                heads.append(head + "(?:" + "|".join(alternatives) + ")")
     return re.compile(r"(?<!\w)(?:" + "|".join(heads) + ")")
+
+
+def _scanner(terms: re.Pattern) -> re.Pattern:
+    """One pass over a page's HTML finding, in order: the opening and closing tags of the elements
+    whose text is left alone (_SKIP); comments and every other tag, which are stepped over whole
+    (so no term is found inside an attribute or a comment); and the terms in the text between."""
+    names = "|".join(sorted(_SKIP, key=lambda n: (-len(n), n)))
+    return re.compile(rf"<(?P<close>/?)(?P<skip>(?i:{names}))\b[^>]*>|<!--.*?-->|<[^>]*>|(?P<term>{terms.pattern})",
+                      re.DOTALL)
 
 
 class Glossary:
@@ -61,8 +90,9 @@ class Glossary:
         # Longest first, so that "EHC plan" wins over "EHC". Abbreviations match in capitals only
         # ("LA" is not "la"); other terms match in any case ("Annual review", "annual review").
         names = sorted(self.terms, key=lambda n: (-len(n), n))
-        caps = {n for n in names if n.isupper() or not n[:1].isalpha()}
+        self.caps = caps = {n for n, t in self.terms.items() if t.match_case or n.isupper() or not n[:1].isalpha()}
         self.pattern = _pattern(names, caps) if names else None
+        self.scanner = _scanner(self.pattern) if names else None
         self.by_lower = {n.lower(): t for n, t in self.terms.items() if n not in caps}
         # The id of each term's entry in the "Words on this page" box (Term.anchor is worked out
         # anew on every call).
@@ -115,42 +145,32 @@ class Glossary:
             return content
         used: dict[str, Term] = {}
         out: list[str] = []
-        stack: list[str] = []  # open elements
-        skipping = 0  # how many of them are ones whose text is left alone (_SKIP)
+        stack: list[str] = []  # open elements whose text is left alone (_SKIP)
         position = 0
-        sub, find, anchors = self.pattern.sub, self.find, self.anchors
-
-        def link(match: re.Match) -> str:
-            found = match.group(0)
+        find, anchors = self.find, self.anchors
+        for match in self.scanner.finditer(content):
+            kind = match.lastgroup
+            if kind is None:  # a comment or a tag of no interest
+                continue
+            if kind == "skip":
+                name = match.group("skip").lower()
+                if match.group("close"):
+                    if name in stack:  # an unmatched closing tag changes nothing
+                        while stack.pop() != name:
+                            pass
+                elif not match.group(0).endswith("/>"):
+                    stack.append(name)
+                continue
+            if stack:
+                continue
+            found = match.group("term")
             term = find(found)
             if term.term in used:
-                return found
+                continue
             used[term.term] = term
-            return f'<a class="pp-term" href="#{anchors[term.term]}">{found}</a>'
-
-        for tag in _TAG.finditer(content):
-            start = tag.start()
-            if start > position:
-                text = content[position:start]
-                out.append(text if skipping or text.isspace() else sub(link, text))
-            out.append(tag.group(0))
-            closing, name, attributes = tag.groups()
-            name = name.lower()
-            if name in _VOID or attributes.endswith("/"):
-                pass
-            elif closing:
-                if name in stack:
-                    while stack:
-                        popped = stack.pop()
-                        skipping -= popped in _SKIP
-                        if popped == name:
-                            break
-            else:
-                stack.append(name)
-                skipping += name in _SKIP
-            position = tag.end()
-        text = content[position:]
-        out.append(text if not text or skipping or text.isspace() else sub(link, text))
+            out += [content[position:match.start()], f'<a class="pp-term" href="#{anchors[term.term]}">{found}</a>']
+            position = match.end()
+        out.append(content[position:])
         if not used:
             return content
         entries = "".join(self._entry(t, anchors[t.term]) for t in used.values())

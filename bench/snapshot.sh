@@ -12,6 +12,7 @@
 # plugins/ first on PYTHONPATH, so the snapshot's plugin is the one measured. Other people's
 # uncommitted work in the working tree is not in a snapshot.
 set -euo pipefail
+shopt -s nullglob  # bench/proposals/ may hold no patches
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dest="$1"
 shift

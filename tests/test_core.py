@@ -105,6 +105,7 @@ def test_the_core_imports_nothing_from_mkdocs():
     ("<p title='EHC plan'>x</p><!-- EHC plan --><img alt='EHC'/>", []),  # attributes and comments
     ("<p>Please contact us.</p><p>Contact runs the forum.</p>", ["Contact"]),  # match_case: the name only
     ("<p><code>EHC</code> <a href='x'><b>LA</b></a> and <em>LA</em></p>", ["LA"]),  # nested in a link
+    ("<p>Use your device settings.</p><p>Special settings help.</p>", ["settings"]),  # not_in: another meaning
 ])
 def test_glossary_links_the_first_use_of_each_term(html, linked):
     from bs4 import BeautifulSoup
@@ -114,7 +115,8 @@ def test_glossary_links_the_first_use_of_each_term(html, linked):
 
     glossary = Glossary([Term("EHC plan", "A plan."), Term("EHC", "Short for education, health and care."),
                          Term("LA", "Local authority."),
-                         Term("Contact", "A charity.", match_case=True)], "glossary.md")
+                         Term("Contact", "A charity.", match_case=True),
+                         Term("Setting", "A school.", not_in=("device settings",))], "glossary.md")
     soup = BeautifulSoup(glossary.explain(html, "../glossary/"), "html.parser")
     assert [a.get_text() for a in soup.select("a.pp-term")] == linked
 

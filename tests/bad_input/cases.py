@@ -116,6 +116,9 @@ EXPECTED: dict[str, list[str]] = {
     "waiting-on-itself": [f"{A13}:7: waiting_on[1]: an action cannot wait on itself"],
     "answered-by-unknown-action": [
         "content/you-said/health.md:8: items[1].answered_by[2]: there is no action \"7.1\""],
+    "glossary-phrase-without-its-term": [
+        "content/glossary.md:7: terms[1].not_in[2]: 'device settings' does not contain the term 'EHC plan'; "
+        "list only phrases in which the term is written but means something else"],
     # -- the shape of the page ----------------------------------------------------------------------------------
     "empty-file": [f"{A13}:1: {EMPTY}"],
     "front-matter-never-closed": [f"{A13}:1: {NEVER_CLOSED}"],

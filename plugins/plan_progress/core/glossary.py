@@ -107,6 +107,19 @@ class Glossary:
                 return self.by_lower[candidate]
         raise KeyError(match)
 
+    @staticmethod
+    def _other_meaning(term: Term, content: str, start: int, found: str) -> bool:
+        """Is the word at ``start`` part of one of the term's ``not_in`` phrases ("device settings")?"""
+        found = found.lower()
+        for phrase in term.not_in:
+            phrase = phrase.lower()
+            at = phrase.find(found)
+            while at >= 0:
+                if at <= start and content[start - at:start - at + len(phrase)].lower() == phrase:
+                    return True
+                at = phrase.find(found, at + 1)
+        return False
+
     def page(self, here_to_glossary: str, body: str) -> str:
         """The glossary page: every term with what it stands for and what it means."""
         body = body.strip()
@@ -165,7 +178,7 @@ class Glossary:
                 continue
             found = match.group("term")
             term = find(found)
-            if term.term in used:
+            if term.term in used or (term.not_in and self._other_meaning(term, content, match.start(), found)):
                 continue
             used[term.term] = term
             out += [content[position:match.start()], f'<a class="pp-term" href="#{anchors[term.term]}">{found}</a>']

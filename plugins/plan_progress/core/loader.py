@@ -321,8 +321,18 @@ def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
         plan.glossary_uri = source.uri
         seen: dict[str, int] = {}
         for index, raw in enumerate(data.get("terms", [])):
+            not_in = []
+            for phrase_index, phrase in enumerate(raw.get("not_in") or []):
+                if raw["term"].lower() not in phrase.lower():
+                    problems.error(source.path, source.line("terms", index, "not_in", phrase_index),
+                                   f"terms[{index + 1}].not_in[{phrase_index + 1}]",
+                                   f"'{phrase}' does not contain the term '{raw['term']}'; list only phrases "
+                                   "in which the term is written but means something else")
+                else:
+                    not_in.append(phrase)
             term = Term(term=raw["term"], meaning=raw["meaning"], stands_for=raw.get("stands_for"),
-                        easy_read=raw.get("easy_read"), match_case=bool(raw.get("match_case")))
+                        easy_read=raw.get("easy_read"), match_case=bool(raw.get("match_case")),
+                        not_in=tuple(not_in))
             key = term.term.lower()
             if key in seen:
                 problems.error(source.path, source.line("terms", index, "term"), f"terms[{index + 1}].term",

@@ -140,6 +140,7 @@ class Term:
     stands_for: str | None = None
     easy_read: str | None = None
     match_case: bool = False  # explained only where written with the same capitals
+    not_in: tuple[str, ...] = ()  # phrases in which the word means something else ("device settings")
 
     @property
     def anchor(self) -> str:

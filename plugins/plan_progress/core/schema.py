@@ -247,6 +247,8 @@ GLOSSARY_TERM = Record(
     Field("match_case", Boolean(), "true to explain the term only where it is written with the same capital "
           "letters, for a name that is also an everyday word (the charity 'Contact', not 'contact us'). "
           "Abbreviations in capitals always match this way."),
+    Field("not_in", ListOf(Text()), "Phrases in which the word means something else, so it is not explained "
+          "there, for example 'device settings' for the term 'setting'. Each phrase must contain the term."),
     name="term",
 )
 

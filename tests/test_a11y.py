@@ -604,6 +604,14 @@ def test_every_page_reflows_at_320px(browser_facts, real_pages):
     assert len(browser_facts["reflow"]) == len(real_pages.paths)
 
 
+def test_the_header_cuts_no_words_off_at_320px(browser_facts):
+    """On a small phone the site name and page title in the header wrap; the theme's "..." would
+    leave a family with "Wolverhampton SE..." (theme-fixes.css)."""
+    problems = failures_of(browser_facts, "reflow",
+                           lambda url, fact: f"cut off: {fact['clipped']}" if fact.get("clipped") else None)
+    assert not problems, "\n".join(problems)
+
+
 # --------------------------------------------------------------------------
 # Badge colours
 # --------------------------------------------------------------------------

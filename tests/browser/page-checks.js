@@ -162,10 +162,18 @@ function measureWidth() {
 		}
 		wide.push({html: el.outerHTML.slice(0, 120), right: Math.round(rect.right)});
 	}
+	// Text the header cuts off with "...": the site name or page title a reader cannot see.
+	const clipped = [];
+	for (const el of document.querySelectorAll('header *')) {
+		const style = getComputedStyle(el);
+		if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !unseen(el)) {
+			clipped.push(el.textContent.trim().slice(0, 80));
+		}
+	}
 	const scrollWidth = root.scrollWidth;
 	root.style.overflowX = '';
 	document.body.style.overflowX = '';
-	return {clientWidth: width, scrollWidth, wide: wide.slice(0, 10)};
+	return {clientWidth: width, scrollWidth, wide: wide.slice(0, 10), clipped};
 }
 
 async function checkReflow(page, url, screenshot) {

@@ -480,6 +480,9 @@ def main() -> None:
     parser.add_argument("--max-load", type=float, default=2.5)
     parser.add_argument("--max-wait", type=float, default=600)
     parser.add_argument("--report", action="store_true", help="only print the tables of saved results")
+    parser.add_argument("--write", type=Path, metavar="FILE",
+                        help="also write the tables into FILE (BENCHMARKS.md), between the lines "
+                             "<!-- bench:LABEL --> and <!-- /bench:LABEL -->")
     args = parser.parse_args()
     args.source = args.source.resolve()
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -487,6 +490,8 @@ def main() -> None:
     folder = OUT / "results" / args.label
     if args.report:
         print(report(args.label))
+        if args.write:
+            write_report(args.write, args.label)
         return
     folder.mkdir(parents=True, exist_ok=True)
     meta = {**machine(), "source": str(args.source), "revision": source_revision(args.source)}
@@ -509,6 +514,21 @@ def main() -> None:
         real_path.write_text(json.dumps(data, indent=2))
     print()
     print(report(args.label))
+    if args.write:
+        write_report(args.write, args.label)
+
+
+def write_report(path: Path, label: str) -> None:
+    """Put the tables of one label's results into a Markdown file, between its two marker lines,
+    leaving the rest of the file (the words around the figures) as it is."""
+    start, end = f"<!-- bench:{label} -->", f"<!-- /bench:{label} -->"
+    text = path.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{path} has no lines '{start}' and '{end}' to write the tables between")
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    path.write_text(f"{before}{start}\n\n{report(label)}\n\n{end}{after}", encoding="utf-8")
+    print(f"wrote the tables for '{label}' into {path}")
 
 
 if __name__ == "__main__":

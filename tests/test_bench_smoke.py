@@ -32,3 +32,31 @@ def test_benchmark_smoke(tmp_path):
     assert rows[0].startswith("| actions (areas) | plugin |")
     assert any(row.startswith("| 20 (") and "| on |" in row for row in rows)
     assert any(row.startswith("| 20 (") and "| off |" in row for row in rows)
+
+
+def test_the_tables_are_written_between_the_markers_only(tmp_path, monkeypatch):
+    """bench/run.py --write replaces what lies between <!-- bench:LABEL --> and <!-- /bench:LABEL -->
+    and leaves the words around it alone; a file without the markers is refused."""
+    import json
+
+    import pytest
+
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    folder = tmp_path / "results" / "smoke"
+    folder.mkdir(parents=True)
+    site = {"wall_seconds": 2.0, "wall_all": [2.0], "build_seconds": 1.9, "maxrss_mb": 50, "plugin_seconds": 0.1,
+            "plugin_share": 0.05, "html_pages": 30, "site_bytes": 10 ** 6, "action_page_bytes": 30000,
+            "action_page_gzip": 6000, "search_index_bytes": 50000, "search_index_gzip": 5000, "load": [0.5],
+            "handler_seconds": {"on_files": 0.06}}
+    (folder / "20.json").write_text(json.dumps({"actions": 20, "areas": 2, "repeats": 1, "on": site}))
+    page = tmp_path / "BENCHMARKS.md"
+    page.write_text("# Words before\n\n<!-- bench:smoke -->\nold table\n<!-- /bench:smoke -->\n\nWords after.\n")
+    run.write_report(page, "smoke")
+    text = page.read_text()
+    assert text.startswith("# Words before\n\n<!-- bench:smoke -->\n") and text.endswith("<!-- /bench:smoke -->\n\nWords after.\n")
+    assert "old table" not in text and "| 20 (2) | on | 1 | 2.00 s" in text
+    run.write_report(page, "smoke")
+    assert page.read_text() == text  # writing again changes nothing
+    page.write_text("no markers\n")
+    with pytest.raises(SystemExit):
+        run.write_report(page, "smoke")

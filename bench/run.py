@@ -489,9 +489,10 @@ def main() -> None:
     args.profile_sizes = {int(s) for s in args.profile_sizes.split(",") if s.strip()}
     folder = OUT / "results" / args.label
     if args.report:
-        print(report(args.label))
+        tables = report(args.label)
+        print(tables)
         if args.write:
-            write_report(args.write, args.label)
+            write_report(args.write, args.label, tables)
         return
     folder.mkdir(parents=True, exist_ok=True)
     meta = {**machine(), "source": str(args.source), "revision": source_revision(args.source)}
@@ -513,21 +514,23 @@ def main() -> None:
             data["a11y"] = a11y_time(args.source, site)
         real_path.write_text(json.dumps(data, indent=2))
     print()
-    print(report(args.label))
+    tables = report(args.label)
+    print(tables)
     if args.write:
-        write_report(args.write, args.label)
+        write_report(args.write, args.label, tables)
 
 
-def write_report(path: Path, label: str) -> None:
-    """Put the tables of one label's results into a Markdown file, between its two marker lines,
-    leaving the rest of the file (the words around the figures) as it is."""
+def write_report(path: Path, label: str, tables: str | None = None) -> None:
+    """Put the tables of one label's results (``report(label)``, unless given) into a Markdown file,
+    between its two marker lines, leaving the rest of the file (the words around the figures) as it is."""
     start, end = f"<!-- bench:{label} -->", f"<!-- /bench:{label} -->"
     text = path.read_text(encoding="utf-8")
     if start not in text or end not in text:
         raise SystemExit(f"{path} has no lines '{start}' and '{end}' to write the tables between")
     before, rest = text.split(start, 1)
     _, after = rest.split(end, 1)
-    path.write_text(f"{before}{start}\n\n{report(label)}\n\n{end}{after}", encoding="utf-8")
+    tables = report(label) if tables is None else tables
+    path.write_text(f"{before}{start}\n\n{tables}\n\n{end}{after}", encoding="utf-8")
     print(f"wrote the tables for '{label}' into {path}")
 
 

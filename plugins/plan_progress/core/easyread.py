@@ -50,7 +50,7 @@ def word_count(sentence: str) -> int:
 
 def grade(text: str) -> float:
     """Flesch-Kincaid grade of a block, worked out exactly as textstat 0.7.4 does (its word, sentence
-    and syllable counts, formula and rounding; tests/test_easy_read.py checks the two agree), but
+    and syllable counts, formula and rounding; tests/test_easy_read_grade.py checks the two agree), but
     without importing textstat, which takes a third of a second of every build to import
     pkg_resources for word lists the grade does not use.
 

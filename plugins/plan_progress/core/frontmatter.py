@@ -77,10 +77,15 @@ class Source:
 
 
 def _key(parts) -> str:
+    """The key of a value's path in ``Source.lines``: ``["history", 2, "status"]`` is "history[2].status"."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out = _child_key(out, part)
     return out
+
+
+def _child_key(key: str, part) -> str:
+    return f"{key}[{part}]" if isinstance(part, int) else (f"{key}.{part}" if key else str(part))
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -190,19 +195,19 @@ def _keys_as_written(node, data):
 
 
 def _record_lines(node, key: str, out: dict[str, int]) -> None:
-    """The line of every value, under the key ``_key`` makes of its path ("history[2].status"):
-    a field's own line is where its name is written."""
+    """The line of every value, under its path's key (``_key``): a field's own line is where its
+    name is written."""
     if key:
         out[key] = node.start_mark.line + 2
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                child = f"{key}.{key_node.value}" if key else key_node.value
+                child = _child_key(key, key_node.value)
                 _record_lines(value_node, child, out)
                 out[child] = key_node.start_mark.line + 2
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, f"{key}[{index}]", out)
+            _record_lines(item, _child_key(key, index), out)
 
 
 def _check_duplicates(node, path: str, problems: Problems) -> None:

@@ -68,7 +68,7 @@ def _pattern(names: list[str], caps: set[str]) -> re.Pattern:
                 elif first == name[0]:
                     alternatives.append(rf"(?<!&.){rest}(?![\w&])")
             if alternatives:
-                # a term starting with a letter outside ASCII: its first letter in any case
+                # first is None for a group starting with a letter outside ASCII: any case of it
                 head = re.escape(first) if first is not None else f"(?i:{re.escape(members[0][0])})"
                 heads.append(head + "(?:" + "|".join(alternatives) + ")")
     return re.compile(r"(?<!\w)(?:" + "|".join(heads) + ")")

@@ -24,8 +24,6 @@ def relative(from_url: str, to_url: str) -> str:
     rel = _relpath(to_path, base)
     if to_path.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     if rel.startswith("./") and len(rel) > 2:
         rel = rel[2:]
     return f"{rel}#{fragment}" if fragment else rel

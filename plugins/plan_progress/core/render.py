@@ -331,15 +331,16 @@ class Renderer:
                 f'<select id="pp-filter-area" name="area"><option value="">Any area</option>{areas}</select></div>'
                 '</fieldset><p class="pp-filter__count" role="status" aria-live="polite"></p></div>')
 
-    def area_filter_links(self, here: str, current) -> str:
-        items = []
-        for area in self.plan.areas:
-            text = f"{area.name} ({len(area.actions)})"
-            if current is area:
-                items.append(f'<li><span aria-current="page">{esc(text)}</span></li>')
-            else:
-                items.append(f"<li>{self.link_generated(here, f'area-list:{area.number}', text)}</li>")
+    def filter_links(self, here: str, entries) -> str:
+        """The list of plain filter pages: (text, is this page, generated page key) each; the current
+        page is named, not linked."""
+        items = [f'<li><span aria-current="page">{esc(text)}</span></li>' if current
+                 else f"<li>{self.link_generated(here, key, text)}</li>" for text, current, key in entries]
         return f'<ul class="pp-filter-links">{"".join(items)}</ul>'
+
+    def area_filter_links(self, here: str, current) -> str:
+        return self.filter_links(here, ((f"{area.name} ({len(area.actions)})", current is area,
+                                         f"area-list:{area.number}") for area in self.plan.areas))
 
     def area_list_page(self, area, here: str) -> str:
         out = [f"# Actions: {esc(area.name)}", "",
@@ -363,14 +364,8 @@ class Renderer:
 
     def status_filter_links(self, here: str, current: Status | None) -> str:
         counts = self.plan.counts()
-        items = []
-        for status in self.plan.scale:
-            text = f"{status.label} ({counts[status.key]})"
-            if current is status:
-                items.append(f'<li><span aria-current="page">{esc(text)}</span></li>')
-            else:
-                items.append(f"<li>{self.link_generated(here, f'status:{status.key}', text)}</li>")
-        return f'<ul class="pp-filter-links">{"".join(items)}</ul>'
+        return self.filter_links(here, ((f"{status.label} ({counts[status.key]})", current is status,
+                                         f"status:{status.key}") for status in self.plan.scale))
 
     def status_page(self, status: Status, here: str) -> str:
         actions = [a for a in self.plan.actions if a.status is status]

@@ -323,6 +323,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         uri = page.file.src_uri
         if uri in self.generated or uri in self.pages or uri == self.plan.glossary_uri:
             _headings_to_toc(page, html, title=uri in self.generated)
+        _plain_title(page)
         if not self.plan.glossary:
             return None
         if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
@@ -374,6 +375,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             fragment = "" if role == "you-said" else "theme-" + uri.rsplit("/", 1)[-1].removesuffix(".md")
             return roles["er-you-said"], fragment, to_easy, True
         return roles["er-home"], "", "Easy read version of this site", True
+
+
+def _plain_title(page: Page) -> None:
+    """Every page's title is plain text, as front-matter titles are, and the theme templates escape
+    it (``| e``). MkDocs takes a title from the page's first Markdown heading as HTML ("Health
+    &amp; care"): turn that one into text, so that no title is escaped twice or left unescaped."""
+    rendered = getattr(page, "_title_from_render", None)
+    if "title" not in page.meta and rendered and page.title == rendered:
+        page.title = html.unescape(rendered)
 
 
 def _headings_to_toc(page: Page, content: str, title: bool) -> None:

@@ -59,6 +59,9 @@ def hostile(tmp_path_factory):
         "content/areas/1-finding/1-3-unrated.md": _retitle((area / "1-3-unrated.md").read_text(encoding="utf-8"),
                                                            PLAIN),
         "content/index.md": home,
+        # A page of the site's own with a hostile title and no heading of its own
+        "content/notes.md": "---\ntitle: " + json.dumps(HOSTILE) + "\nsubtitle: " + json.dumps(IMG) + "\n---\n"
+                            "Some notes without a heading.\n",
     }
     project = make_project(tmp_path_factory.mktemp("hostile"), files=files, config_edit=_config)
     build = run_build(project)
@@ -85,17 +88,19 @@ def test_no_value_becomes_an_element_or_attribute_on_any_page(hostile):
 
 
 @pytest.mark.parametrize("page, number, title", [
+    ("notes/", None, HOSTILE),
     ("areas/1-finding/1-1-red/", "1.1", HOSTILE),
     ("areas/1-finding/1-2-blue/", "1.2", MARKDOWN),
     ("areas/1-finding/1-3-unrated/", "1.3", PLAIN),
 ])
 def test_titles_show_literally_in_the_title_heading_nav_and_search(hostile, page, number, title):
     soup = hostile.html(page)
-    literal = f"{number} {title}"
+    literal = f"{number} {title}" if number else title
     assert soup.title.get_text() == f"{literal} - {SITE}"
     assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text().strip() == literal
     # In the navigation of the page's own area, with the page listed by its title
-    assert literal in [a.get_text(" ", strip=True) for a in soup.select(".md-nav--primary a.md-nav__link")]
+    nav = [a.get_text(" ", strip=True) for a in soup.select(".md-nav--primary a.md-nav__link")]
+    assert any(text == literal or text == f"{literal} {IMG}" for text in nav), nav  # (with its subtitle)
     index = json.loads((hostile.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [html.unescape(re.sub(r"<[^>]+>", "", doc["title"])) for doc in index["docs"]
               if doc["location"].rstrip("/").endswith(page.rstrip("/"))]
@@ -143,6 +148,7 @@ def test_previous_and_next_links_show_titles_as_text(hostile):
     found = []
     for name, soup in _pages(hostile):
         for link in soup.select("a.md-footer__link"):
-            found.append(link.select_one(".md-ellipsis").get_text().strip())
-            assert HOSTILE not in link.get("aria-label", "") or link["aria-label"].endswith(f"1.1 {HOSTILE}")
-    assert f"1.1 {HOSTILE}" in found
+            text = link.select_one(".md-ellipsis").get_text().strip()
+            found.append(text)
+            assert link["aria-label"].endswith(f": {text}"), (name, link["aria-label"])
+    assert f"1.1 {HOSTILE}" in found and HOSTILE in found

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from markupsafe import escape
 from mkdocs.structure.toc import get_toc
 from markdown.extensions.toc import nest_toc_tokens
 
@@ -35,7 +36,7 @@ from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
-from .core.templates import Templates
+from .core.templates import Templates, slug
 
 log = get_plugin_logger(__name__)
 
@@ -324,10 +325,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if uri in self.generated or uri in self.pages or uri == self.plan.glossary_uri:
             _headings_to_toc(page, html, title=uri in self.generated)
         _plain_title(page)
+        if "<h1" not in html:
+            # The theme would add this heading in its template, where its search does not see it:
+            # the search would then title the page's first section with the raw page title.
+            html = f'<h1 id="{escape(slug(page.title))}">{escape(page.title)}</h1>\n{html}'
         if not self.plan.glossary:
-            return None
+            return html
         if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
-            return None
+            return html
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
         return self.glossary.explain(html, glossary_href)
 

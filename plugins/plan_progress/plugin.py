@@ -14,29 +14,29 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from markupsafe import escape
 from mkdocs.structure.toc import get_toc
-from markdown.extensions.toc import nest_toc_tokens
 
 from .config import PlanProgressConfig
 from .core import opendata
-from .core.loader import RawPage, load_plan
+from .core.easyread import EasyReadRenderer
+from .core.glossary import Glossary
+from .core.links import relative
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.pages import GeneratedPage, Paths, SitePages
 from .core.problems import ContentError
-from .core.easyread import EasyReadRenderer, Rules
-from .core.glossary import Glossary
-from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
-from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
+from .reading import PlanSettings, icon_finder, parse_date, plan_settings, read_plan
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +57,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.plan: Plan | None = None
         self.scale: tuple[Status, ...] = DEFAULT_SCALE
         self.as_at: dt.date | None = None
+        self.settings: PlanSettings | None = None  # the settings reading the plan needs (reading.py)
         self.renderer: Renderer | None = None
         self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
@@ -66,15 +67,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.as_at = _parse_as_at(self.config.as_at)
-        if self.config.statuses:
-            self.scale = tuple(Status(**dict(s)) for s in self.config.statuses)
-        else:
-            self.scale = DEFAULT_SCALE
-        problems = check_scale(self.scale)
-        if problems:
-            raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
-                              + "\n".join(f"  {p}" for p in problems))
+        self.settings = plan_settings(self.config)
+        self.scale, self.as_at = self.settings.scale, self.settings.as_at
         add_templates(config)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
             if path not in config.extra_css:
@@ -98,7 +92,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.plan = plan
         # plan.pages builds a new dictionary of every page each time: look pages up in one copy.
         self.pages = plan.pages
-        icon_exists = _icon_finder(tuple(config.theme.dirs))
+        icon_exists = icon_finder(tuple(config.theme.dirs))
         # MkDocs copies every file of the theme's folders that is not HTML into the site: the
         # plugin's own templates (such as the Atom feed's) are not pages of the site.
         ours = str(TEMPLATES) + os.sep
@@ -137,7 +131,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
                      f"(their easy-read pages say it is being written): {', '.join(missing)}")
         site_url = config.site_url or ""
-        previous = _parse_as_at(self.config.previous_report, "previous_report") if self.config.previous_report else None
+        previous = parse_date(self.config.previous_report, "previous_report") if self.config.previous_report else None
         self.reports = Reports(self.renderer, site_url=site_url, feed_uri=self.config.feed_path,
                                author=self.config.publisher or config.site_name, previous_report=previous,
                                licence=self.config.licence, licence_url=self.config.licence_url)
@@ -158,23 +152,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return files
 
     def read_plan(self, files: Files, config: MkDocsConfig):
-        """Read and check every documentation page: the one path used by the build and by
-        ``scripts/validate``. Returns the plan and every problem found; raises nothing for content."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        pages = []
-        for file in files.documentation_pages():
-            if file.abs_src_path is None:
-                continue
-            display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
-            pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
-        icon_exists = _icon_finder(tuple(config.theme.dirs))
-        missing = [s.icon for s in self.scale if icon_exists(s.icon) is None]
-        if missing:
-            raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
-                              f"{', '.join(missing)}; pick icons such as material/check-circle")
-        rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade))
-        return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                         easy_rules=rules)
+        """Read and check every documentation page (reading.read_plan: the one path used by the
+        build and by the command-line tools). Returns the plan and every problem found."""
+        return read_plan(files, config, self.settings)
 
     # -- rendering pages ------------------------------------------------------------
 
@@ -390,34 +370,6 @@ def _asset(name: str) -> str:
     from importlib import resources
 
     return resources.files("plan_progress").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def _parse_as_at(value, name: str = "as_at") -> dt.date:
-    if value is None:
-        raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
-                          f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
-                          f"(for example {name}: 2022-03-08)") from None
-
-
-@lru_cache(maxsize=None)
-def _icon_finder(theme_dirs: tuple[str, ...]):
-    @lru_cache(maxsize=None)
-    def find(name: str) -> str | None:
-        for folder in theme_dirs:
-            candidate = Path(folder, ".icons", f"{name}.svg")
-            if candidate.is_file():
-                return str(candidate)
-        return None
-
-    return find
 
 
 @lru_cache(maxsize=None)

@@ -69,3 +69,20 @@ def test_a_sites_custom_dir_wins_over_the_plugins_templates(tmp_path):
     assert [b["data-key"] for b in action.select(".pp-status .site-badge")] == ["red"]
     assert not action.select(".pp-badge")
     assert build.html("status-key/").select(".pp-key dt .site-badge")
+
+
+def test_headings_written_as_html_still_make_the_table_of_contents_and_search_sections(basic_build):
+    """The plugin writes its headings as HTML; the page's "On this page" list, its skip link and
+    the search index's sections still come from them (plugin._headings_to_toc)."""
+    import json
+
+    page = basic_build.html("areas/1-finding/1-1-red/")
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary .md-nav--secondary a.md-nav__link")]
+    assert {"#leads", "#milestones", "#history"} <= set(toc), toc
+    assert page.select_one("a.md-skip")["href"] == "#" + page.select_one("article h1")["id"]
+    index = json.loads((basic_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert sections["areas/1-finding/1-1-red/#history"] == "Progress history"
+    assert sections["areas/1-finding/1-1-red/#milestones"] == "Key milestones"
+    easy = basic_build.html("easy-read/area-1/")
+    assert easy.select_one("a.md-skip")["href"] == "#part-1-finding-needs"

@@ -85,3 +85,68 @@ def test_every_checkout_keeps_no_credentials():
     wrong = [f"{path.name} job {job}" for path, job, step in checkouts
              if (step.get("with") or {}).get("persist-credentials") is not False]
     assert not wrong, "checkout without 'persist-credentials: false' in: " + ", ".join(wrong)
+
+
+# -- hostile YAML: a clear error within a second, before the parser builds anything -----------------
+
+def _billion_laughs() -> str:
+    """The classic alias bomb: ten levels of ten references, 1.7 KB standing for 10**10 values."""
+    lines = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 11):
+        lines.append(f"lol{level}: &lol{level} [" + ", ".join([f"*lol{level - 1}"] * 10) + "]")
+    return "---\ntype: action\ntitle: A title\n" + "\n".join(lines) + "\n---\n"
+
+
+HOSTILE_YAML = {
+    "billion laughs": (_billion_laughs(),
+                       ["x.md:4: lol0: a value starts with '&', which YAML reads as a reference to another value"]),
+    "an alias of a field above": ('---\ntitle: &t A title\nnote: *t\n---\n',
+                                  ["x.md:2: title: a value starts with '&'"]),
+    "25 000 nested brackets": ("---\ntitle: A title\nleads: " + "[" * 25_000 + "]" * 25_000 + "\n---\n",
+                               ["x.md:3: the front-matter is not valid YAML: lists or groups are nested too deeply"]),
+    "2 000 nested groups": ("---\nleads: " + "{a: " * 2_000 + "1" + "}" * 2_000 + "\n---\n",
+                            ["x.md:2: the front-matter is not valid YAML: lists or groups are nested too deeply"]),
+    "30 levels of indentation": ("---\n" + "".join(" " * level + f"a{level}:\n" for level in range(30)) + "---\n",
+                                 ["x.md:22: the front-matter is not valid YAML: lists or groups are nested too deeply"]),
+    "control characters written as codes": (
+        '---\ntitle: "A\\x01title"\nhistory:\n  - note: "ring \\u0007"\n    source: "next\\x85line"\n'
+        '    url: "https://example.org/\\x7f"\n"key\\x1b": 1\n---\n',
+        ["x.md:2: title: contains an invisible control character (code 0x01) that is not allowed",
+         "x.md:4: history[1].note: contains an invisible control character (code 0x07)",
+         "x.md:5: history[1].source: contains an invisible control character (code 0x85)",
+         "x.md:6: history[1].url: contains an invisible control character (code 0x7f)",
+         "x.md:7: contains an invisible control character (code 0x1b)"]),
+}
+
+_PARSE_ONE = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from plan_progress.core.frontmatter import parse
+from plan_progress.core.problems import Problems
+text = sys.stdin.read()
+problems = Problems()
+started = time.process_time()
+parse(text, "x.md", "x.md", problems)
+print(json.dumps({"seconds": time.process_time() - started, "problems": [str(p) for p in problems.items]}))
+"""
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_YAML))
+def test_hostile_yaml_is_a_clear_error_within_a_second(name):
+    """Run in a child process: before the fix these hung for minutes (the alias bomb) or crashed the
+    interpreter with a segfault (deep nesting); control characters written as codes passed unnoticed."""
+    import json
+    import sys
+
+    text, expected = HOSTILE_YAML[name]
+    try:
+        child = subprocess.run([sys.executable, "-c", _PARSE_ONE, str(ROOT / "plugins")], input=text,
+                               capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{name}: still reading after 20 s")
+    assert child.returncode == 0, f"{name}: the reader crashed (exit {child.returncode}): {child.stderr[-500:]}"
+    result = json.loads(child.stdout)
+    assert result["seconds"] < 1.0, f"{name}: took {result['seconds']:.2f} s"
+    assert len(result["problems"]) == len(expected), result["problems"]
+    for line, start in zip(sorted(result["problems"]), sorted(expected)):
+        assert line.startswith(start), (line, start)

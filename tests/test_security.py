@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, make_project, run_build
 
 
 # -- the repository stands alone -----------------------------------------------------------------
@@ -150,3 +150,70 @@ def test_hostile_yaml_is_a_clear_error_within_a_second(name):
     assert len(result["problems"]) == len(expected), result["problems"]
     for line, start in zip(sorted(result["problems"]), sorted(expected)):
         assert line.startswith(start), (line, start)
+
+
+# -- links: only https://, http://, mailto: and paths on this site --------------------------------
+
+def _hostile_links(text: str) -> str:
+    text = text.replace("      plan_name: test plan\n",
+                        "      plan_name: test plan\n      feedback_url: 'JavaScript:alert(1)'\n"
+                        "      licence_url: 'data:text/html,<script>alert(1)</script>'\n")
+    return text + ("extra:\n  homepage: ' javascript:alert(1)'\n  footer_links:\n    - {text: Fine, url: about/}\n"
+                   "    - {text: Evil, url: '//evil.example/'}\n")
+
+
+EXPECTED_SETTINGS = [
+    "plugins: plan-progress: feedback_url: 'JavaScript:alert(1)' is a 'javascript:' link, which is not allowed",
+    "plugins: plan-progress: licence_url: 'data:text/html,<script>alert(1)</script>' is a 'data:' link",
+    "extra: homepage: ' javascript:alert(1)' contains a space or an invisible character",
+    "extra: footer_links[2].url: '//evil.example/' starts with '//'",
+]
+
+
+def test_link_settings_in_mkdocs_yml_stop_the_build_naming_each_one(tmp_path):
+    project = make_project(tmp_path, config_edit=_hostile_links)
+    build = run_build(project)
+    assert build.returncode == 1
+    assert "Traceback" not in build.output
+    assert "plan-progress: links in mkdocs.yml that cannot be published:" in build.output, build.output
+    for expected in EXPECTED_SETTINGS:
+        assert expected in build.output, (expected, build.output)
+    assert "footer_links[1]" not in build.output
+    assert not (build.site / "index.html").exists()
+
+
+def test_validate_names_each_unsafe_link_setting(tmp_path):
+    project = make_project(tmp_path, config_edit=_hostile_links)
+    result = subprocess.run([str(ROOT / "scripts" / "validate"), "-f", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "Traceback" not in output
+    for expected in EXPECTED_SETTINGS:
+        assert expected in output, (expected, output)
+
+
+A11 = "content/areas/1-finding/1-1-red.md"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--url", "javascript:alert(1)", "--url: 'javascript:alert(1)' is a 'javascript:' link, which is not allowed"),
+    ("--url", "&#x6A;avascript:alert(1)", "--url: '&#x6A;avascript:alert(1)' is a 'javascript:' link"),
+    ("--url", "//evil.example", "--url: '//evil.example' starts with '//'"),
+    ("--note", "Rated\x01 at the board", "--note contains an invisible control character (code 0x01)"),
+    ("--source", "Board\x85minutes", "--source contains an invisible control character (code 0x85)"),
+])
+def test_set_status_refuses_an_unsafe_link_or_a_control_character_before_writing(tmp_path, option, value, message):
+    project = make_project(tmp_path)
+    before = (project / A11).read_bytes()
+    args = {"--note": "Rated at the board.", "--source": "Board meeting, June 2022"}
+    args[option] = value
+    command = [str(ROOT / "scripts" / "set-status"), "1.1", "amber", "--date", "2022-06-10",
+               "-f", str(project / "mkdocs.yml")]
+    for name, text in args.items():
+        command += [name, text]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project / A11).read_bytes() == before

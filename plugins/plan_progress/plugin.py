@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import PlanProgressConfig
-from .core import opendata
+from .core import links, opendata
 from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
@@ -66,6 +66,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
                               + "\n".join(f"  {p}" for p in problems))
+        unsafe = links.setting_problems(config, self.config)
+        if unsafe:
+            raise PluginError("plan-progress: links in mkdocs.yml that cannot be published:\n"
+                              + "\n".join(f"  {p}" for p in unsafe))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
         if JS_PATH not in config.extra_javascript:

@@ -30,6 +30,8 @@ NEVER_CLOSED = ("the front-matter opened with '---' on line 1 is never closed; a
                 "after the last field")
 EMPTY = "the file is empty; add a title and some text, or delete the file"
 GREEM = f"{A13}:6: status: 'greem' is not one of {STATUSES}"
+LINKS = ("use an address starting with https://, http:// or mailto:, or a path on this site (for example about/ "
+         "or /data/actions.csv)")
 TOO_DEEP = ("the front-matter is not valid YAML: lists or groups are nested too deeply to read (at most 20 "
             "levels); check the brackets [ ] and { } and the indentation")
 CONTROL = ("contains an invisible control character (code 0x{code}) that is not allowed; delete it (between "
@@ -109,6 +111,14 @@ EXPECTED: dict[str, list[str]] = {
     "history-entry-without-source": [
         f"{A13}:8: history[1].source: is missing; every history entry needs it (Where the rating comes from: "
         "a report, a meeting, a news item.)"],
+    # -- links that are not web addresses: they would run script or leave the site unannounced -----------
+    "history-url-not-a-web-address": [
+        f"content/areas/1-finding/1-1-red.md:21: history[1].url: 'javascript:alert(document.cookie)' is a "
+        f"'javascript:' link, which is not allowed; {LINKS}",
+        f"content/areas/1-finding/1-1-red.md:26: history[2].url: '&#106;ava\\x09script:alert(1)' contains a space "
+        f"or an invisible character; {LINKS}",
+        f"content/areas/2-plans/2-1-green.md:14: history[1].url: '//evil.example/steal' starts with '//', which "
+        f"leads to another site without saying how; {LINKS}"],
     # -- dates ---------------------------------------------------------------------------------------------
     "impossible-day": [f"{A13}:5: due: '2022-02-30' is not a real day (February 2022 has 28 days); {DATE}"],
     "impossible-month": [f"{A13}:5: due: '2022-13' has no month 13; {DATE}"],

@@ -219,7 +219,7 @@ def _field_on(yaml_text: str, line: int) -> str | None:
 # shown as boxes or not at all, and 0x85 is read as a line break by YAML and some browsers), lone
 # surrogate halves and the two non-characters U+FFFE and U+FFFF. YAML lets all of them be written as
 # escapes ("\x01", "\u0007", "\x85"), which pass the parser's own check on raw characters.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _checked_characters(source: Source | None, problems: Problems) -> Source | None:
@@ -236,7 +236,7 @@ def _checked_characters(source: Source | None, problems: Problems) -> Source | N
             for index, item in enumerate(value):
                 walk(item, parts + [index])
         elif isinstance(value, str):
-            found = _CONTROL.search(value)
+            found = CONTROL_CHARACTER.search(value)
             if found:
                 problems.error(source.path, source.line(*(where or parts)), _label(parts) or None,
                                f"contains an invisible control character (code 0x{ord(found.group()):02x}) "

@@ -217,3 +217,72 @@ def test_set_status_refuses_an_unsafe_link_or_a_control_character_before_writing
     assert message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert (project / A11).read_bytes() == before
+
+
+# -- files: nothing from outside content/ is published ------------------------------------------------
+
+def _with_links(project: Path, links: dict[str, str]) -> Path:
+    for name, target in links.items():
+        link = project / "content" / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
+    return project
+
+
+def _linked_project(tmp_path: Path) -> Path:
+    project = make_project(tmp_path)
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "config").write_text("[remote]\n  extraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    (secret / "notes.md").write_text("# Secret\n")
+    return _with_links(project, {
+        "x.txt": "/etc/passwd",
+        "repo": str(secret),  # a folder linked out, as ../.git would be
+        "env.txt": "/proc/self/environ",
+        "about/page.md": str(secret / "notes.md"),
+    })
+
+
+EXPECTED_LINKED = [
+    "content/about/page.md: is a symbolic link (to {secret}/notes.md)",
+    "content/env.txt: is a symbolic link (to /proc/self/environ)",
+    "content/repo: is a folder that is a symbolic link (to {secret})",
+    "content/x.txt: is a symbolic link (to /etc/passwd)",
+]
+
+
+def test_the_build_refuses_symbolic_links_and_publishes_nothing(tmp_path):
+    project = _linked_project(tmp_path)
+    build = run_build(project)
+    assert build.returncode == 1, build.output
+    assert "Traceback" not in build.output
+    problems = build.problems()
+    assert len(problems) == len(EXPECTED_LINKED), build.output
+    for line, expected in zip(sorted(problems), EXPECTED_LINKED):
+        assert line.startswith(expected.format(secret=tmp_path / "outside")), (line, expected)
+        assert line.endswith("the site publishes only files kept in the content folder itself; put a copy of "
+                             "the file there instead, or delete the link")
+    published = [p for p in build.site.rglob("*") if p.is_file()] if build.site.exists() else []
+    assert not published
+    assert not any("extraheader" in p.read_text(errors="replace") for p in published)
+
+
+def test_validate_refuses_symbolic_links_too(tmp_path):
+    project = _linked_project(tmp_path)
+    result = subprocess.run([str(ROOT / "scripts" / "validate"), "-f", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()[:-1]
+    assert len(lines) == len(EXPECTED_LINKED), result.stdout
+    for line, expected in zip(lines, EXPECTED_LINKED):
+        assert line.startswith(expected.format(secret=tmp_path / "outside")), (line, expected)
+
+
+def test_a_link_inside_the_content_folder_is_refused_as_well(tmp_path):
+    """Even a link to another content file is refused: a reviewer cannot see where a link points."""
+    project = _with_links(make_project(tmp_path), {"copy.md": "index.md"})
+    build = run_build(project)
+    assert build.returncode == 1
+    assert build.problems() == ["content/copy.md: is a symbolic link (to index.md); the site publishes only files "
+                                "kept in the content folder itself; put a copy of the file there instead, or "
+                                "delete the link"]

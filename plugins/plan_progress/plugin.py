@@ -26,6 +26,7 @@ from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
 from .core.easyread import EasyReadRenderer, Rules
+from .core.files import linked_files
 from .core.glossary import Glossary
 from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
@@ -83,6 +84,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        linked = linked_files(config.docs_dir, Path(config.config_file_path or ".").resolve().parent,
+                              [file.abs_src_path for file in files if file.abs_src_path])
+        if linked:  # before anything is read or copied: a link could publish any file the build can read
+            raise PluginError(str(ContentError(linked)))
         plan, problems = self.read_plan(files, config)
         for problem in problems.warnings:
             log.warning(str(problem))

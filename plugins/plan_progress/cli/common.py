@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
 
+from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
 from ..plugin import PlanProgressPlugin  # noqa: E402
@@ -92,6 +93,9 @@ class Project:
             plan, problems = self.plugin.read_plan(files, self.config)
         except MkDocsException as exc:
             raise Stop(exc.format_message(), self.config_name) from None
+        # The build refuses files that are symbolic links or lie outside the content folder: so do we.
+        problems.items.extend(linked_files(self.config.docs_dir, self.root,
+                                           [file.abs_src_path for file in files if file.abs_src_path]))
         return files, plan, problems
 
 

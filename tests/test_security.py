@@ -286,3 +286,18 @@ def test_a_link_inside_the_content_folder_is_refused_as_well(tmp_path):
     assert build.problems() == ["content/copy.md: is a symbolic link (to index.md); the site publishes only files "
                                 "kept in the content folder itself; put a copy of the file there instead, or "
                                 "delete the link"]
+
+
+def test_a_symbolic_link_in_the_theme_overrides_is_refused(tmp_path):
+    """The theme's custom folder is copied into the site too (its static files)."""
+    import shutil
+
+    project = make_project(tmp_path, config_edit=lambda text: text.replace(f'"{ROOT.as_posix()}/overrides"',
+                                                                            '"overrides"'))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "overrides" / "leak.txt").symlink_to("/etc/passwd")
+    build = run_build(project)
+    assert build.returncode == 1, build.output
+    assert ("overrides/leak.txt: is a symbolic link (to /etc/passwd); the site publishes only files kept in the "
+            "overrides folder itself") in build.output, build.output
+    assert not (build.site / "leak.txt").exists()

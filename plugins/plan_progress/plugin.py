@@ -84,7 +84,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        linked = linked_files(config.docs_dir, Path(config.config_file_path or ".").resolve().parent,
+        root = Path(config.config_file_path or ".").resolve().parent
+        linked = linked_files([config.docs_dir, config.theme.custom_dir], root,
                               [file.abs_src_path for file in files if file.abs_src_path])
         if linked:  # before anything is read or copied: a link could publish any file the build can read
             raise PluginError(str(ContentError(linked)))

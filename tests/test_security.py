@@ -292,8 +292,13 @@ def test_a_symbolic_link_in_the_theme_overrides_is_refused(tmp_path):
     """The theme's custom folder is copied into the site too (its static files)."""
     import shutil
 
-    project = make_project(tmp_path, config_edit=lambda text: text.replace(f'"{ROOT.as_posix()}/overrides"',
-                                                                            '"overrides"'))
+    def own_overrides(text: str) -> str:
+        if "custom_dir:" in text:
+            return re.sub(r"custom_dir: .*", "custom_dir: overrides", text)
+        return text.replace("name: material\n", "name: material\n  custom_dir: overrides\n", 1)
+
+    project = make_project(tmp_path, config_edit=own_overrides)
+    assert "custom_dir: overrides" in (project / "mkdocs.yml").read_text()
     shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "overrides" / "leak.txt").symlink_to("/etc/passwd")
     build = run_build(project)

@@ -26,7 +26,7 @@ from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.problems import ContentError
 from .core.easyread import EasyReadRenderer, Rules
-from .core.files import linked_files
+from .core.files import linked_files, page_templates
 from .core.glossary import Glossary
 from .core.links import relative
 from .core.render import Renderer, Words, YouSaidRenderer
@@ -186,7 +186,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                               f"{', '.join(missing)}; pick icons such as material/check-circle")
         rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade))
         return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                         easy_rules=rules)
+                         easy_rules=rules, templates=page_templates(config.theme.custom_dir))
 
     # -- rendering pages ------------------------------------------------------------
 

@@ -119,6 +119,12 @@ EXPECTED: dict[str, list[str]] = {
         f"or an invisible character; {LINKS}",
         f"content/areas/2-plans/2-1-green.md:14: history[1].url: '//evil.example/steal' starts with '//', which "
         f"leads to another site without saying how; {LINKS}"],
+    # -- fields the theme reads itself --------------------------------------------------------------------
+    "template-not-ours": [  # an unknown template stopped the build with a Python traceback
+        f"{A13}:7: template: '../../../../etc/passwd' is not one of this site's page layouts (easy-read.html, "
+        "main.html); remove the line to use the usual layout",
+        f"{A13}:8: description: expected one line of text, but found a list; write some text or remove the field",
+        f"{A13}:9: subtitle: expected one line of text, but it is empty; write some text or remove the field"],
     # -- dates ---------------------------------------------------------------------------------------------
     "impossible-day": [f"{A13}:5: due: '2022-02-30' is not a real day (February 2022 has 28 days); {DATE}"],
     "impossible-month": [f"{A13}:5: due: '2022-13' has no month 13; {DATE}"],

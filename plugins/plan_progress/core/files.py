@@ -51,3 +51,16 @@ def linked_files(folders, root: str | os.PathLike, paths) -> list[Problem]:
 def _show(path: Path, root) -> str:
     relative = os.path.relpath(path, os.path.abspath(root))
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def page_templates(custom_dir: str | os.PathLike | None) -> frozenset[str]:
+    """The page layouts a page may name in ``template:``: the theme's usual ``main.html`` and every
+    layout at the top of the site's custom folder and of the plugin's own template folder."""
+    names = {"main.html"}
+    for folder in (custom_dir, PACKAGE_TEMPLATES):
+        if folder and Path(folder).is_dir():
+            names.update(p.name for p in Path(folder).glob("*.html") if p.is_file() and not p.is_symlink())
+    return frozenset(names - {"404.html"})  # the "page not found" page is not a layout for content

@@ -158,6 +158,7 @@ def _hostile_links(text: str) -> str:
     text = text.replace("      plan_name: test plan\n",
                         "      plan_name: test plan\n      feedback_url: 'JavaScript:alert(1)'\n"
                         "      licence_url: 'data:text/html,<script>alert(1)</script>'\n")
+    text = text.replace("site_name: Test plan progress", 'site_name: "Test plan\\x0c progress"')
     return text + ("extra:\n  homepage: ' javascript:alert(1)'\n  footer_links:\n    - {text: Fine, url: about/}\n"
                    "    - {text: Evil, url: '//evil.example/'}\n")
 
@@ -167,6 +168,7 @@ EXPECTED_SETTINGS = [
     "plugins: plan-progress: licence_url: 'data:text/html,<script>alert(1)</script>' is a 'data:' link",
     "extra: homepage: ' javascript:alert(1)' contains a space or an invisible character",
     "extra: footer_links[2].url: '//evil.example/' starts with '//'",
+    "site_name: contains an invisible control character (code 0x0c) that is not allowed; delete it",
 ]
 
 
@@ -175,7 +177,7 @@ def test_link_settings_in_mkdocs_yml_stop_the_build_naming_each_one(tmp_path):
     build = run_build(project)
     assert build.returncode == 1
     assert "Traceback" not in build.output
-    assert "plan-progress: links in mkdocs.yml that cannot be published:" in build.output, build.output
+    assert "plan-progress: settings in mkdocs.yml that cannot be published:" in build.output, build.output
     for expected in EXPECTED_SETTINGS:
         assert expected in build.output, (expected, build.output)
     assert "footer_links[1]" not in build.output

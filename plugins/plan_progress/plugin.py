@@ -69,7 +69,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                               + "\n".join(f"  {p}" for p in problems))
         unsafe = links.setting_problems(config, self.config)
         if unsafe:
-            raise PluginError("plan-progress: links in mkdocs.yml that cannot be published:\n"
+            raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
                               + "\n".join(f"  {p}" for p in unsafe))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from urllib.parse import unquote
 
 
@@ -120,7 +121,9 @@ def show_link(value) -> str:
 
 
 def setting_problems(config, plugin_options) -> list[str]:
-    """Every link setting of mkdocs.yml that is not safe to publish, one line each naming the setting.
+    """Every setting of mkdocs.yml that is not safe to publish, one line each naming the setting: a
+    link that is not https://, http://, mailto: or a path on this site, or text holding a control
+    character.
 
     ``config`` is the site's settings (anything with ``.get``); ``plugin_options`` the plan-progress
     plugin's. Checked: the plugin's ``feedback_url`` and ``licence_url``, ``extra.footer_links``,
@@ -145,4 +148,25 @@ def setting_problems(config, plugin_options) -> list[str]:
         problem = safe_url(value)
         if problem:
             problems.append(f"{name}: {problem}")
+    # Every other text setting ends up in pages and in the feed, whose XML cannot hold control characters.
+    texts = [(name, config.get(name)) for name in ("site_name", "site_description", "site_author", "copyright")]
+    texts += [(f"extra: {key}", value) for key, value in extra.items()]
+    texts += [(f"plugins: plan-progress: {key}", value) for key, value in plugin_options.items()]
+    for name, value in texts:
+        problems += _control_characters(name, value)
     return problems
+
+
+def _control_characters(name: str, value) -> list[str]:
+    from .frontmatter import CONTROL_CHARACTER
+
+    if isinstance(value, Mapping):
+        return [line for key, item in value.items() for line in _control_characters(f"{name}.{key}", item)]
+    if isinstance(value, (list, tuple)):
+        return [line for index, item in enumerate(value, start=1)
+                for line in _control_characters(f"{name}[{index}]", item)]
+    found = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
+    if found is None:
+        return []
+    return [f"{name}: contains an invisible control character (code 0x{ord(found.group()):02x}) that is not "
+            "allowed; delete it"]

@@ -83,7 +83,8 @@ def basic_build(tmp_path_factory) -> Build:
     return build
 
 
-SEED = ROOT.parent / "shared" / "seeds" / "003_dea4a93bd4bfed65.txt"
+SOURCES = ROOT / "sources"  # the source documents, kept in the repository (sources/README.md)
+SEED = SOURCES / "written-statement-of-action-2021-12.txt"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ supported; 40% say that they receive some support"). A part may start with the
 source's own lead-in line (for example "Of those who had accessed the local
 offer:"), joined with a space as in the source.
 
-The source documents live beside the repository, in ../shared/seeds (CI has them).
+The source documents are kept in the repository, in sources/ (sources/README.md says which is which).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-WSOA = SEEDS / "003_dea4a93bd4bfed65.txt"
-BBC = SEEDS / "002_5afe947be2c19fea.txt"
+SOURCES = ROOT / "sources"
+WSOA = SOURCES / "written-statement-of-action-2021-12.txt"
+BBC = SOURCES / "bbc-news-send-action-plan.txt"
 YOU_SAID = ROOT / "content" / "you-said"
 AREAS = ROOT / "content" / "areas"
 EXPECTED = Path(__file__).resolve().parent / "data" / "you_said_expected.txt"

@@ -24,8 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import opendata
+from .core import links, opendata
 from .core.easyread import EasyReadRenderer
+from .core.files import linked_files
 from .core.glossary import Glossary
 from .core.links import relative
 from .core.model import Action, Area, Home, Plan, Theme
@@ -69,6 +70,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         self.settings = plan_settings(self.config)
         self.scale, self.as_at = self.settings.scale, self.settings.as_at
+        unsafe = links.setting_problems(config, self.config)
+        if unsafe:
+            raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
+                              + "\n".join(f"  {p}" for p in unsafe))
         add_templates(config)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
             if path not in config.extra_css:
@@ -84,6 +89,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        root = Path(config.config_file_path or ".").resolve().parent
+        linked = linked_files([config.docs_dir, config.theme.custom_dir], root,
+                              [file.abs_src_path for file in files if file.abs_src_path])
+        if linked:  # before anything is read or copied: a link could publish any file the build can read
+            raise PluginError(str(ContentError(linked)))
         plan, problems = self.read_plan(files, config)
         for problem in problems.warnings:
             log.warning(str(problem))

@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
 from .core.easyread import Rules
+from .core.files import page_templates
 from .core.loader import RawPage, load_plan
 from .core.model import Plan
 from .core.problems import Problems
@@ -66,7 +67,7 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
         raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
                           f"{', '.join(missing)}; pick icons such as material/check-circle")
     return load_plan(pages, settings.scale, settings.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                     easy_rules=settings.rules)
+                     easy_rules=settings.rules, templates=page_templates(config.theme.custom_dir))
 
 
 def parse_date(value, name: str = "as_at") -> dt.date:

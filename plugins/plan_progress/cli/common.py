@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
 
+from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
 from ..reading import PLUGIN_NAME, PlanSettings, plan_settings, read_plan  # noqa: E402
@@ -96,6 +97,9 @@ class Project:
             plan, problems = read_plan(files, self.config, self.settings)
         except MkDocsException as exc:
             raise Stop(exc.format_message(), self.config_name) from None
+        # The build refuses files that are symbolic links or lie outside the content folder: so do we.
+        problems.items.extend(linked_files([self.config.docs_dir, self.config.theme.custom_dir], self.root,
+                                           [file.abs_src_path for file in files if file.abs_src_path]))
         return files, plan, problems
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..core import schema
 from ..core.dates import PartialDate
+from ..core.frontmatter import CONTROL_CHARACTER
 from ..core.model import Plan
 from ..core.problems import Problem
 from . import yamltext
@@ -177,9 +178,13 @@ def run(project: Project, action_id: str, status: str, note: str, source: str, d
     for name, value in (("--note", note), ("--source", source), ("--url", url)):
         if value is not None and ("\n" in value or "\r" in value):
             raise Stop(f"{name} must be one line of text")
+        control = CONTROL_CHARACTER.search(value or "")
+        if control:
+            raise Stop(f"{name} contains an invisible control character (code 0x{ord(control.group()):02x}) "
+                       "that is not allowed; nothing was changed. Type the text again without it")
     note = _checked(schema.Text(), note, "--note", project)
     source = _checked(schema.Text(), source, "--source", project)
-    url = _checked(schema.Text(), url, "--url", project) if url is not None else None
+    url = _checked(schema.Link(), url, "--url", project) if url is not None else None
     rating_date = _checked(schema.Date(), date if date is not None else dt.date.today().isoformat(),
                            "--date", project)
 

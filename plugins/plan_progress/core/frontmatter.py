@@ -89,11 +89,8 @@ def _child_key(key: str, part) -> str:
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
-    """Bytes to text: UTF-8 only; a byte-order mark is dropped with a warning."""
+    """Bytes to text: UTF-8 only. A byte-order mark (Windows Notepad adds one) is fine: it is dropped."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.warning(path, 1, None,
-                         "the file starts with an invisible byte-order mark (BOM); it was ignored. "
-                         "Save the file as 'UTF-8' (without BOM) to remove this warning")
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
@@ -130,16 +127,17 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
                 problems.error(path, number, None,
                                "this line is indented with a tab; front-matter must be indented with spaces")
                 return None
+    if not _within_limits(yaml_text, path, problems):
+        return None
     try:
         try:
-            return _load(_FastLoader, yaml_text, source, path, problems)
+            return _checked_characters(_load(_FastLoader, yaml_text, source, path, problems), problems)
         except yaml.YAMLError:
             pass  # parse again below with the loader whose messages we know how to explain
-        return _load(_Loader, yaml_text, source, path, problems)
+        return _checked_characters(_load(_Loader, yaml_text, source, path, problems), problems)
     except RecursionError:
         deepest = max(range(end - 1), key=lambda i: lines[1 + i].count("[") + lines[1 + i].count("{"))
-        problems.error(path, deepest + 2, None, "the front-matter is not valid YAML: lists or groups are nested "
-                                                "too deeply to read; check the brackets [ ] and { }")
+        problems.error(path, deepest + 2, None, TOO_DEEP)
         return None
     except yaml.reader.ReaderError as exc:
         line = yaml_text.count("\n", 0, exc.position) + 2
@@ -159,6 +157,103 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         problems.error(path, 1, None, f"the front-matter is not valid YAML: {exc}")
         return None
+
+
+# -- limits checked before the YAML parser builds anything ------------------------------------------
+
+MAX_DEPTH = 20  # lists and groups inside each other; the plan's deepest is 3 (history[1].status)
+TOO_DEEP = (f"the front-matter is not valid YAML: lists or groups are nested too deeply to read (at most "
+            f"{MAX_DEPTH} levels); check the brackets [ ] and {{ }} and the indentation")
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+          yaml.FlowSequenceStartToken)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_FIELD_LINE = re.compile(r"^([^\s#'\"-][^:]*):(\s|$)")
+
+
+def _within_limits(yaml_text: str, path: str, problems: Problems) -> bool:
+    """Refuse, before anything is built from it, front-matter that a parser could choke on: anchors and
+    aliases (``&a`` and ``*a``: a few hundred bytes of them can stand for billions of values) and lists
+    or groups nested more than MAX_DEPTH deep (tens of thousands crash the C parser). Only the scanner
+    runs here: it reads tokens one by one, holds no nesting on the call stack and stops at the first
+    problem. Text the scanner cannot read is left for the parser, whose messages we explain."""
+    depth = 0
+    scanner = yaml.CSafeLoader(yaml_text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(yaml_text)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or isinstance(token, yaml.StreamEndToken):
+                return True
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.error(path, token.start_mark.line + 2, None, TOO_DEEP)
+                    return False
+            elif isinstance(token, _CLOSES):
+                depth -= 1
+            elif isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                line = token.start_mark.line + 1  # 0-based in the front-matter: its index in the lines
+                mark = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                problems.error(path, line + 1, _field_on(yaml_text, line),
+                               f"a value starts with '{mark}', which YAML reads as a reference to another "
+                               "value (an anchor or alias); these are not allowed. Put the whole value in "
+                               "double quotes")
+                return False
+    except yaml.YAMLError:
+        return True  # not valid YAML: the parser reports it (its nesting so far is within the limit)
+    finally:
+        scanner.dispose()
+
+
+def _field_on(yaml_text: str, line: int) -> str | None:
+    """The top-level field a front-matter line belongs to (line 1 is the first line after '---')."""
+    lines = yaml_text.split("\n")[:line]
+    for text in reversed(lines):
+        match = _FIELD_LINE.match(text)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+# Characters that are never typed on purpose and that break what the site publishes (the feed's XML
+# cannot hold them): C0 controls but tab and new line, DEL, the C1 controls (0x80-0x9f: invisible,
+# shown as boxes or not at all, and 0x85 is read as a line break by YAML and some browsers), lone
+# surrogate halves and the two non-characters U+FFFE and U+FFFF. YAML lets all of them be written as
+# escapes ("\x01", "\u0007", "\x85"), which pass the parser's own check on raw characters.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _checked_characters(source: Source | None, problems: Problems) -> Source | None:
+    """Report every value (and field name) holding a control character, with its line and field."""
+    if source is None:
+        return None
+
+    def walk(value, parts, where=None):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key, parts, parts + [key])  # a field name: named by its parent, found on its own line
+                walk(item, parts + [key])
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, parts + [index])
+        elif isinstance(value, str):
+            found = CONTROL_CHARACTER.search(value)
+            if found:
+                problems.error(source.path, source.line(*(where or parts)), _label(parts) or None,
+                               f"contains an invisible control character (code 0x{ord(found.group()):02x}) "
+                               "that is not allowed; delete it (between quotes it can be written as a code "
+                               "such as \\x01 or \\u0007). Only letters, numbers, punctuation, spaces, tabs "
+                               "and new lines are allowed")
+
+    walk(source.data, [])
+    return source
+
+
+def _label(parts) -> str:
+    """A value's path as people read it: history[1].note (counting from 1)."""
+    out = ""
+    for part in parts:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def _load(loader_class, yaml_text: str, source: Source, path: str, problems: Problems) -> Source | None:

@@ -102,7 +102,8 @@ def _closest(name: str, options) -> str:
 
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
-              icon_exists=None, easy_rules: easyread.Rules | None = None) -> tuple[Plan, Problems]:
+              icon_exists=None, easy_rules: easyread.Rules | None = None,
+              templates=None) -> tuple[Plan, Problems]:
     """Validate every page and build the plan. The plan is complete only if there are no errors."""
     problems = Problems()
     ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists)
@@ -115,6 +116,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     mentioned_ids = {m.group(1) for page in pages
                      for m in _ID_LINE.finditer(page.raw.decode("utf-8", errors="replace"))}
     for source in read_sources(pages, problems):
+        _check_theme_keys(source, templates, problems)
         if not source.has_front_matter or "type" not in source.data:
             continue
         kind = source.data.get("type")
@@ -232,6 +234,25 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         action.blocks.sort(key=lambda a: a.sort_key)
     plan.themes.sort(key=lambda t: t.uri)
     return plan, problems
+
+
+def _check_theme_keys(source: Source, templates, problems: Problems) -> None:
+    """The fields MkDocs and the theme read themselves, on any page: ``description`` and ``subtitle``
+    are one piece of text; ``template`` names one of the site's page layouts (``templates``; None
+    skips the check), as any other would stop the build."""
+    for name in ("description", "subtitle"):
+        if name in source.data:
+            value = source.data[name]
+            if not isinstance(value, str) or not value.strip():
+                found = "it is empty" if isinstance(value, str) or value is None else f"found {schema.show(value)}"
+                problems.error(source.path, source.line(name), name,
+                               f"expected one line of text, but {found}; write some text or remove the field")
+    if "template" in source.data and templates is not None:
+        value = source.data["template"]
+        if value not in templates:
+            problems.error(source.path, source.line("template"), "template",
+                           f"{schema.show(value)} is not one of this site's page layouts "
+                           f"({', '.join(sorted(templates))}); remove the line to use the usual layout")
 
 
 _BROKEN = object()

@@ -94,11 +94,19 @@ def to_csv(rows: list[dict], columns=COLUMNS) -> str:
     return buffer.getvalue()
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
+    """One CSV cell. Text that a spreadsheet would run as a formula starts with an apostrophe, as
+    OWASP recommends, so that it opens as the text it is (the JSON files keep the value unchanged)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
-    return str(value)
+        text = " | ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .dates import ALLOWED as DATE_ALLOWED
 from .dates import PartialDate
+from .links import ALLOWED_LINKS, safe_url
 
 ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 PICTURE = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
@@ -63,6 +64,23 @@ class Text(Kind):
 
     def json(self, ctx):
         return {"type": ["string", "number"], "minLength": 1}
+
+
+class Link(Kind):
+    """A link: an https://, http:// or mailto: address, or a path on this site (see links.safe_url)."""
+
+    allowed = ALLOWED_LINKS
+
+    def check(self, value, ctx):
+        value = Text().check(value, ctx)
+        problem = safe_url(value)
+        if problem:
+            raise Invalid(problem)
+        return value
+
+    def json(self, ctx):
+        return {"type": "string", "minLength": 1, "not": {"pattern": r"^\s|^//|\\"},
+                "pattern": r"^(https?://[^/?#\s]+|mailto:|[^:/?#\s]*([/?#]|$)|/[^/])"}
 
 
 class Integer(Kind):
@@ -224,7 +242,8 @@ HISTORY = Record(
     Field("status", Choice(_statuses), "The rating given on that date.", required=True),
     Field("note", Text(), "One line saying what happened.", required=True),
     Field("source", Text(), "Where the rating comes from: a report, a meeting, a news item.", required=True),
-    Field("url", Text(), "A link to the source, if it is published."),
+    Field("url", Link(), "A link to the source, if it is published: an address starting with https://, "
+                         "http:// or mailto:, or a path on this site."),
     name="history entry",
 )
 YOU_SAID_ITEM = Record(

@@ -29,7 +29,7 @@ def badge_words(soup) -> list[str]:
 @pytest.mark.parametrize("action_id, label, overdue", [
     ("1.1", "Significantly delayed", True),   # due Feb 2022, red on 15 June 2022
     ("1.2", "Completed", False),              # due Jan 2022 but completed: never overdue
-    ("1.3", "Not yet rated", True),           # due May 2022: the end of May is before 15 June
+    ("1.3", "Not yet rated", False),          # due May 2022 and passed, but nobody has rated it: not "late"
     ("2.1", "On track", False),               # due Sept 2022
     ("2.2", "Waiting to start", False),       # no date in the plan
     ("2.3", "Minor delays", True),            # due 30 June... no: see below
@@ -103,7 +103,7 @@ def test_home_dashboard_counts_in_words_then_bar(basic_build):
         label = li.select_one(".pp-badge, .pp-flag").get_text(strip=True)
         counts[label] = int(li.select_one(".pp-count strong").get_text())
     assert counts == {"Significantly delayed": 1, "Minor delays": 1, "On track": 1, "Completed": 1,
-                      "Waiting to start": 1, "Not yet rated": 1, "Overdue": 2}
+                      "Waiting to start": 1, "Not yet rated": 1, "Overdue": 1}
     assert "Progress as at 15 June 2022" in article.get_text(" ", strip=True)
     assert "Ratings come from the test board." in article.get_text()
     cards = article.select(".pp-area-cards > li")
@@ -134,13 +134,18 @@ def test_open_data_json_and_csv_agree(basic_build):
     assert rows["1.1"] | {} == {
         "id": "1.1", "area": 1, "area_title": "Finding needs", "title": "A red action that is late",
         "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
-        "overdue": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
+        "overdue": True, "due_passed": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
         "easy_read": True, "url": "https://example.test/plan/areas/1-finding/1-1-red/",
     }
     assert rows["2.2"]["waiting_on"] == ["2.1"]
+    # 1.3 is not rated and its date (May 2022) passed before 15 June: the date passed, nobody says it is late.
+    assert (rows["1.3"]["overdue"], rows["1.3"]["due_passed"]) == (False, True)
+    assert (rows["1.2"]["overdue"], rows["1.2"]["due_passed"]) == (False, False)  # completed
+    assert (rows["2.3"]["overdue"], rows["2.3"]["due_passed"]) == (False, False)  # due 30 June
     table = list(csv.DictReader(io.StringIO((basic_build.site / "data/actions.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in table] == list(rows)
     assert table[0]["overdue"] == "true" and table[0]["leads"] == "Head of Testing"
+    assert (table[2]["id"], table[2]["overdue"], table[2]["due_passed"]) == ("1.3", "false", "true")
     assert set(table[0]) == set(rows["1.1"])
 
 
@@ -341,11 +346,12 @@ def test_board_report_has_summary_overdue_changes_gaps_and_one_section_per_area(
     article = basic_build.html("board-report/").select_one("article")
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
             for tr in article.select("table.pp-summary tbody tr")]
-    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "2"],
+    # The last column counts late (rated) actions only: 1.3's date passed but nobody has rated it.
+    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "1"],
                     ["Area 2: Plans", "3", "0", "1", "1", "0", "1", "0", "0"],
-                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "2"]]
+                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "1"]]
     overdue = article.find("h2", id="overdue").find_next("table")
-    assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1", "1.3"]
+    assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1"]
     recent = article.find("h2", id="changes").find_next("ol")
     assert [li.a.get_text(strip=True)[:3] for li in recent.select("li")] == ["2.1", "2.2", "2.3"]
     assert [li.get_text(" ", strip=True)[:40] for li in article.select("ul.pp-gaps li")] == [

@@ -150,3 +150,34 @@ def test_relative_links_agree_with_posixpath():
     for _ in range(20000):
         from_url, to_url = url().partition("#")[0], url()
         assert relative(from_url, to_url) == reference(from_url, to_url), (from_url, to_url)
+
+
+# -- overdue means late ----------------------------------------------------------------------------------
+
+AS_AT = dt.date(2022, 6, 15)
+
+
+@pytest.mark.parametrize("status, due, overdue, due_passed", [
+    ("red", "2022-02", True, True),          # rated, late, not done: overdue
+    ("amber", "2022-06-14", True, True),     # the day before the progress date
+    ("green", "2022-06-15", False, False),   # due on the progress date itself: not yet passed
+    ("green", "2022-06", False, False),      # a month means its last day (30 June)
+    ("pink", "2021", True, True),            # waiting to start is a published rating too
+    ("blue", "2022-01", False, False),       # completed: never overdue, its date has not "passed"
+    ("not-rated", "2021-04", False, True),   # nobody has rated it: the date passed, no one said it is late
+    ("not-rated", "2022-09", False, False),  # unrated and not yet due
+    ("red", None, False, False),             # no completion date in the plan: never overdue
+    ("not-rated", None, False, False),
+])
+def test_only_a_rated_action_past_its_date_is_overdue(status, due, overdue, due_passed):
+    from plan_progress.core.model import Action, Plan
+
+    scale = {s.key: s for s in DEFAULT_SCALE}
+    action = Action(id="1.1", title="t", uri="a.md", path="a.md", status=scale[status],
+                    due=PartialDate.parse(due) if due else None)
+    assert action.is_overdue(AS_AT) is overdue
+    assert action.due_passed(AS_AT) is due_passed
+    assert action.awaiting_update(AS_AT) is (due_passed and not overdue)
+    plan = Plan(scale=DEFAULT_SCALE, as_at=AS_AT, actions=[action])
+    assert plan.overdue() == ([action] if overdue else [])
+    assert plan.due_passed_unrated() == ([action] if due_passed and not overdue else [])

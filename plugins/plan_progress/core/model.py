@@ -65,9 +65,21 @@ class Action:
         area, number = self.id.split(".")
         return int(area), int(number)
 
-    def is_overdue(self, as_at: dt.date) -> bool:
-        """Past its completion date on the 'as at' date and not completed."""
+    def due_passed(self, as_at: dt.date) -> bool:
+        """Its completion date was before the progress date and it is not completed, whether or not
+        anyone has rated it. A fact about the calendar, not a judgement: say it without alarm."""
         return bool(self.due and self.due.last_day < as_at and not self.status.done)
+
+    def is_overdue(self, as_at: dt.date) -> bool:
+        """Late: a published rating (a status that is ``rated`` in the scale) and the completion date
+        passed before the progress date without the action being completed. An action nobody has
+        rated is never overdue: the site does not know that it is late, only that its date passed
+        (``due_passed``). Every page, count and file asks this one question."""
+        return self.status.rated and self.due_passed(as_at)
+
+    def awaiting_update(self, as_at: dt.date) -> bool:
+        """Its completion date passed but no rating has been published: shown neutrally."""
+        return not self.status.rated and self.due_passed(as_at)
 
     @property
     def last_changed(self) -> PartialDate | None:
@@ -169,7 +181,12 @@ class Plan:
         return counts
 
     def overdue(self) -> list[Action]:
+        """Rated actions that are late (see ``Action.is_overdue``)."""
         return [a for a in self.actions if a.is_overdue(self.as_at)]
+
+    def due_passed_unrated(self) -> list[Action]:
+        """Actions whose completion date passed with no rating published: not called overdue."""
+        return [a for a in self.actions if a.awaiting_update(self.as_at)]
 
     @property
     def pages(self) -> dict[str, object]:

@@ -17,7 +17,10 @@ COLUMNS = (
     ("status_label", "The status in words."),
     ("due", "The completion date (YYYY-MM or YYYY-MM-DD), empty when the plan gives none."),
     ("due_text", "The completion date as the plan words it, when that is not a plain date."),
-    ("overdue", "true when the completion date was before the 'as at' date and the action is not completed."),
+    ("overdue", "true when the action is late: it has a published rating, its completion date was before the "
+                "progress date and it is not completed. Always false for an action that is not yet rated."),
+    ("due_passed", "true when the completion date was before the progress date and the action is not marked "
+                   "completed, whether or not it has been rated (for an unrated action: no update published)."),
     ("leads", "The lead officer(s); in CSV separated by ' | '."),
     ("last_changed", "The date of the newest rating, empty when none has been published."),
     ("waiting_on", "Actions this one waits on; in CSV separated by ' | '."),
@@ -39,6 +42,7 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
             "due": action.due.iso if action.due else None,
             "due_text": action.due_text,
             "overdue": action.is_overdue(plan.as_at),
+            "due_passed": action.due_passed(plan.as_at),
             "leads": list(action.leads),
             "last_changed": action.last_changed.iso if action.last_changed else None,
             "waiting_on": [a.id for a in action.waiting_on],

@@ -230,8 +230,8 @@ def test_theme_page_shows_each_item_with_its_source_and_live_badges(basic_build)
     assert first.select_one(".pp-said__source").get_text(strip=True) == "Source: Test survey 2021, 100 people"
     answers = [(li.a.get_text(strip=True), li.a["href"], li.select_one(".pp-badge").get_text(strip=True))
                for li in first.select(".pp-said__did li")]
-    assert answers == [("1.1 A red action that is late", "../../areas/1-finding/1-1-red/", "Significantly delayed"),
-                       ("2.1 A green action", "../../areas/2-plans/2-1-green/", "On track")]
+    # 2.1 is only related to the item (related_to): it is never listed as what "we did".
+    assert answers == [("1.1 A red action that is late", "../../areas/1-finding/1-1-red/", "Significantly delayed")]
     assert items[1].blockquote is not None, "a quote is marked up as a quote"
     assert items[1].select_one(".pp-said__none").get_text(strip=True) == "No action in the plan yet."
 
@@ -258,9 +258,15 @@ def test_you_said_open_data_lists_the_gaps(basic_build):
     document = json.loads((basic_build.site / "data/you-said.json").read_text(encoding="utf-8"))
     assert [(i["theme"], i["number"], i["answered"]) for i in document["items"]] == [
         ("Health", 1, True), ("Support", 1, True), ("Support", 2, False)]
-    assert document["items"][1]["answered_by"] == ["1.1", "2.1"]
+    first = document["items"][1]
+    assert (first["answered_by"], first["answered_how"]) == (["1.1"], ["Gives every family a named contact."])
+    assert (first["related_to"], first["related_how"]) == (
+        ["2.1"], ["Trains staff in the plans, which may help families feel supported."])
+    assert (document["items"][2]["answered_by"], document["items"][2]["related_to"]) == ([], [])
     table = list(csv.DictReader(io.StringIO((basic_build.site / "data/you-said.csv").read_text(encoding="utf-8"))))
     assert [r["answered"] for r in table] == ["true", "true", "false"]
+    assert (table[1]["answered_by"], table[1]["related_to"]) == ("1.1", "2.1")
+    assert table[1]["answered_how"] == "Gives every family a named contact."
 
 
 def test_changing_a_status_changes_the_theme_page(tmp_path):
@@ -273,7 +279,7 @@ def test_changing_a_status_changes_the_theme_page(tmp_path):
     build = run_build(project)
     assert build.returncode == 0, build.output
     first = build.html("you-said/support/").select("article li.pp-said")[0]
-    assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed", "On track"]
+    assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed"]
     assert "Overdue" not in first.get_text()
 
 

@@ -60,7 +60,12 @@ YOU_SAID_COLUMNS = (
     ("source", "Who said it and how."),
     ("date", "When it was said, if known."),
     ("answered_by", "The actions that answer it; in CSV separated by ' | '."),
-    ("answered", "false when no action in the plan answers it yet: a gap for the Board."),
+    ("answered_how", "For each action in answered_by, in the same order, one line on what it does about it; "
+                     "in CSV separated by ' | '."),
+    ("related_to", "Actions related to it that do not answer it; in CSV separated by ' | '."),
+    ("related_how", "For each action in related_to, in the same order, one line on how it is related; "
+                    "in CSV separated by ' | '."),
+    ("answered", "false when no action in the plan answers it yet (even if some are related): a gap for the Board."),
     ("url", "The item on this site."),
 )
 
@@ -76,8 +81,11 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
                 "kind": item.kind,
                 "source": item.source,
                 "date": item.date.iso if item.date else None,
-                "answered_by": [a.id for a in item.answered_by],
-                "answered": bool(item.answered_by),
+                "answered_by": [link.action.id for link in item.answering],
+                "answered_how": [link.how for link in item.answering],
+                "related_to": [link.action.id for link in item.related],
+                "related_how": [link.how for link in item.related],
+                "answered": not item.is_gap,
                 "url": url_of(theme.uri) + "#" + item.anchor,
             })
     return rows

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import plan_progress.core.dates as dates_module
+import plan_progress.core.help as help_module
 import plan_progress.core.links as links_module
 from plan_progress.core import schema
 from plan_progress.core.dates import PartialDate
@@ -79,7 +80,7 @@ def test_json_schema_covers_every_field_with_a_description():
             assert prop["description"], f"{variant['title']}.{name} has no description"
 
 
-@pytest.mark.parametrize("module", [dates_module, links_module], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [dates_module, links_module, help_module], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
 
@@ -181,3 +182,32 @@ def test_only_a_rated_action_past_its_date_is_overdue(status, due, overdue, due_
     plan = Plan(scale=DEFAULT_SCALE, as_at=AS_AT, actions=[action])
     assert plan.overdue() == ([action] if overdue else [])
     assert plan.due_passed_unrated() == ([action] if due_passed and not overdue else [])
+
+
+# -- feedback: no page promises a route that is not configured ----------------------------------------------
+
+def test_page_words_promise_the_feedback_link_only_when_it_exists():
+    from plan_progress.core.help import page_words
+
+    without = page_words(False, "Tell us what you think about this page")
+    with_route = page_words(True, "Tell us what you think about this page")
+    assert set(without) == set(with_route) == {"feedback_sentence", "feedback_on_problem", "feedback_glossary"}
+    assert not any("Tell us what you think" in words for words in without.values())
+    assert without["feedback_on_problem"] + " x@y.org." == "Email x@y.org."
+    assert all('"Tell us what you think about this page"' in words for words in with_route.values())
+    assert with_route["feedback_on_problem"].endswith(", or email")
+
+
+@pytest.mark.parametrize("template, expected", [
+    ("mailto:send@council.test", "mailto:send@council.test?subject=Feedback%20on%3A%201.1%20%22Quotes%22%20%26%20more"
+                                 "&body=Page%3A%20https%3A%2F%2Fsite.test%2Fa%2F%3Fq%3D1"),
+    ("mailto:send@council.test?cc=x@council.test", "mailto:send@council.test?cc=x@council.test&subject=Feedback%20on"
+                                                  "%3A%201.1%20%22Quotes%22%20%26%20more&body=Page%3A%20https%3A%2F"
+                                                  "%2Fsite.test%2Fa%2F%3Fq%3D1"),
+    ("https://github.com/o/r/issues/new?title={title}&body={url}",
+     "https://github.com/o/r/issues/new?title=1.1%20%22Quotes%22%20%26%20more&body=https%3A%2F%2Fsite.test%2Fa%2F%3Fq%3D1"),
+])
+def test_feedback_link_fills_in_the_page(template, expected):
+    from plan_progress.core.help import feedback_href
+
+    assert feedback_href(template, "https://site.test/a/?q=1", '1.1 "Quotes" & more') == expected

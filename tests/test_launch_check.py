@@ -117,3 +117,16 @@ def test_the_build_refuses_settings_that_cannot_be_used(tmp_path, edit, message)
     project = make_project(tmp_path, files={"mkdocs.yml": edit(READY)})
     build = run_build(project)
     assert build.returncode == 1 and message in build.output, build.output
+
+
+def test_only_the_publish_job_runs_it_and_before_deploying():
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))["jobs"]
+    runs = {name: [step.get("run", "") + step.get("uses", "") for step in job["steps"]] for name, job in jobs.items()}
+    assert [name for name, steps in runs.items() if any("launch-check" in s for s in steps)] == ["publish"]
+    steps = runs["publish"]
+    check = next(i for i, s in enumerate(steps) if s.strip() == "./scripts/launch-check")
+    deploy = next(i for i, s in enumerate(steps) if "deploy-pages" in s)
+    assert check < deploy
+    assert "refs/heads/main" in jobs["publish"]["if"]

@@ -211,3 +211,12 @@ def test_feedback_link_fills_in_the_page(template, expected):
     from plan_progress.core.help import feedback_href
 
     assert feedback_href(template, "https://site.test/a/?q=1", '1.1 "Quotes" & more') == expected
+
+
+def test_open_data_json_gives_the_next_update_only_when_set():
+    import json
+
+    from plan_progress.core.opendata import to_json
+
+    assert json.loads(to_json([], dt.date(2022, 3, 8))) == {"as_at": "2022-03-08", "count": 0, "actions": []}
+    assert json.loads(to_json([], dt.date(2022, 3, 8), next_update=dt.date(2022, 9, 1)))["next_update"] == "2022-09-01"

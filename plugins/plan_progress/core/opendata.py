@@ -91,8 +91,13 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-def to_json(rows: list[dict], as_at, key: str = "actions") -> str:
-    document = {"as_at": as_at.isoformat(), "count": len(rows), key: rows}
+def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None) -> str:
+    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``next_update``,
+    when set, the date the next update is due (both YYYY-MM-DD)."""
+    document = {"as_at": as_at.isoformat()}
+    if next_update is not None:
+        document["next_update"] = next_update.isoformat()
+    document.update({"count": len(rows), key: rows})
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

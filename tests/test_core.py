@@ -191,7 +191,8 @@ def test_page_words_promise_the_feedback_link_only_when_it_exists():
 
     without = page_words(False, "Tell us what you think about this page")
     with_route = page_words(True, "Tell us what you think about this page")
-    assert set(without) == set(with_route) == {"feedback_sentence", "feedback_on_problem", "feedback_glossary"}
+    assert set(without) == set(with_route) == {"feedback_sentence", "feedback_on_problem", "feedback_glossary",
+                                                     "feedback_corrections"}
     assert not any("Tell us what you think" in words for words in without.values())
     assert without["feedback_on_problem"] + " x@y.org." == "Email x@y.org."
     assert all('"Tell us what you think about this page"' in words for words in with_route.values())

@@ -93,13 +93,16 @@ def page_words(feedback_configured: bool, link_text: str) -> dict[str, str]:
     """
     name = f'"{link_text}"'
     if not feedback_configured:
-        return {"feedback_sentence": "", "feedback_on_problem": "Email", "feedback_glossary": ""}
+        return {"feedback_sentence": "", "feedback_on_problem": "Email", "feedback_glossary": "",
+                "feedback_corrections": ""}
     return {
         "feedback_sentence": (f"Every page on this website has a link called {name}. Use it to send us a "
                               "message about that page: to tell us about a problem, or to ask a question."),
         "feedback_on_problem": f"Use the {name} link on the page where you found the problem, or email",
         "feedback_glossary": (f"If a word on this site is missing here, or is still hard to understand, "
                               f"please tell us with the {name} link."),
+        "feedback_corrections": (f"If something on this website is wrong or unclear, please tell us with the "
+                                 f"{name} link on every page."),
     }
 
 

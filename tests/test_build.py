@@ -29,7 +29,7 @@ def badge_words(soup) -> list[str]:
 @pytest.mark.parametrize("action_id, label, overdue", [
     ("1.1", "Significantly delayed", True),   # due Feb 2022, red on 15 June 2022
     ("1.2", "Completed", False),              # due Jan 2022 but completed: never overdue
-    ("1.3", "Not yet rated", True),           # due May 2022: the end of May is before 15 June
+    ("1.3", "Not yet rated", False),          # due May 2022 and passed, but nobody has rated it: not "late"
     ("2.1", "On track", False),               # due Sept 2022
     ("2.2", "Waiting to start", False),       # no date in the plan
     ("2.3", "Minor delays", True),            # due 30 June... no: see below
@@ -103,7 +103,7 @@ def test_home_dashboard_counts_in_words_then_bar(basic_build):
         label = li.select_one(".pp-badge, .pp-flag").get_text(strip=True)
         counts[label] = int(li.select_one(".pp-count strong").get_text())
     assert counts == {"Significantly delayed": 1, "Minor delays": 1, "On track": 1, "Completed": 1,
-                      "Waiting to start": 1, "Not yet rated": 1, "Overdue": 2}
+                      "Waiting to start": 1, "Not yet rated": 1, "Overdue": 1}
     assert "Progress as at 15 June 2022" in article.get_text(" ", strip=True)
     assert "Ratings come from the test board." in article.get_text()
     cards = article.select(".pp-area-cards > li")
@@ -134,13 +134,18 @@ def test_open_data_json_and_csv_agree(basic_build):
     assert rows["1.1"] | {} == {
         "id": "1.1", "area": 1, "area_title": "Finding needs", "title": "A red action that is late",
         "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
-        "overdue": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
+        "overdue": True, "due_passed": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
         "easy_read": True, "url": "https://example.test/plan/areas/1-finding/1-1-red/",
     }
     assert rows["2.2"]["waiting_on"] == ["2.1"]
+    # 1.3 is not rated and its date (May 2022) passed before 15 June: the date passed, nobody says it is late.
+    assert (rows["1.3"]["overdue"], rows["1.3"]["due_passed"]) == (False, True)
+    assert (rows["1.2"]["overdue"], rows["1.2"]["due_passed"]) == (False, False)  # completed
+    assert (rows["2.3"]["overdue"], rows["2.3"]["due_passed"]) == (False, False)  # due 30 June
     table = list(csv.DictReader(io.StringIO((basic_build.site / "data/actions.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in table] == list(rows)
     assert table[0]["overdue"] == "true" and table[0]["leads"] == "Head of Testing"
+    assert (table[2]["id"], table[2]["overdue"], table[2]["due_passed"]) == ("1.3", "false", "true")
     assert set(table[0]) == set(rows["1.1"])
 
 
@@ -225,8 +230,8 @@ def test_theme_page_shows_each_item_with_its_source_and_live_badges(basic_build)
     assert first.select_one(".pp-said__source").get_text(strip=True) == "Source: Test survey 2021, 100 people"
     answers = [(li.a.get_text(strip=True), li.a["href"], li.select_one(".pp-badge").get_text(strip=True))
                for li in first.select(".pp-said__did li")]
-    assert answers == [("1.1 A red action that is late", "../../areas/1-finding/1-1-red/", "Significantly delayed"),
-                       ("2.1 A green action", "../../areas/2-plans/2-1-green/", "On track")]
+    # 2.1 is only related to the item (related_to): it is never listed as what "we did".
+    assert answers == [("1.1 A red action that is late", "../../areas/1-finding/1-1-red/", "Significantly delayed")]
     assert items[1].blockquote is not None, "a quote is marked up as a quote"
     assert items[1].select_one(".pp-said__none").get_text(strip=True) == "No action in the plan yet."
 
@@ -253,9 +258,15 @@ def test_you_said_open_data_lists_the_gaps(basic_build):
     document = json.loads((basic_build.site / "data/you-said.json").read_text(encoding="utf-8"))
     assert [(i["theme"], i["number"], i["answered"]) for i in document["items"]] == [
         ("Health", 1, True), ("Support", 1, True), ("Support", 2, False)]
-    assert document["items"][1]["answered_by"] == ["1.1", "2.1"]
+    first = document["items"][1]
+    assert (first["answered_by"], first["answered_how"]) == (["1.1"], ["Gives every family a named contact."])
+    assert (first["related_to"], first["related_how"]) == (
+        ["2.1"], ["Trains staff in the plans, which may help families feel supported."])
+    assert (document["items"][2]["answered_by"], document["items"][2]["related_to"]) == ([], [])
     table = list(csv.DictReader(io.StringIO((basic_build.site / "data/you-said.csv").read_text(encoding="utf-8"))))
     assert [r["answered"] for r in table] == ["true", "true", "false"]
+    assert (table[1]["answered_by"], table[1]["related_to"]) == ("1.1", "2.1")
+    assert table[1]["answered_how"] == "Gives every family a named contact."
 
 
 def test_changing_a_status_changes_the_theme_page(tmp_path):
@@ -268,7 +279,7 @@ def test_changing_a_status_changes_the_theme_page(tmp_path):
     build = run_build(project)
     assert build.returncode == 0, build.output
     first = build.html("you-said/support/").select("article li.pp-said")[0]
-    assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed", "On track"]
+    assert [b.get_text(strip=True) for b in first.select(".pp-said__did .pp-badge")] == ["Completed"]
     assert "Overdue" not in first.get_text()
 
 
@@ -341,11 +352,12 @@ def test_board_report_has_summary_overdue_changes_gaps_and_one_section_per_area(
     article = basic_build.html("board-report/").select_one("article")
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
             for tr in article.select("table.pp-summary tbody tr")]
-    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "2"],
+    # The last column counts late (rated) actions only: 1.3's date passed but nobody has rated it.
+    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "1"],
                     ["Area 2: Plans", "3", "0", "1", "1", "0", "1", "0", "0"],
-                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "2"]]
+                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "1"]]
     overdue = article.find("h2", id="overdue").find_next("table")
-    assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1", "1.3"]
+    assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1"]
     recent = article.find("h2", id="changes").find_next("ol")
     assert [li.a.get_text(strip=True)[:3] for li in recent.select("li")] == ["2.1", "2.2", "2.3"]
     assert [li.get_text(" ", strip=True)[:40] for li in article.select("ul.pp-gaps li")] == [

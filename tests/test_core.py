@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import plan_progress.core.dates as dates_module
+import plan_progress.core.help as help_module
 import plan_progress.core.links as links_module
 from plan_progress.core import schema
 from plan_progress.core.dates import PartialDate
@@ -79,7 +80,7 @@ def test_json_schema_covers_every_field_with_a_description():
             assert prop["description"], f"{variant['title']}.{name} has no description"
 
 
-@pytest.mark.parametrize("module", [dates_module, links_module], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [dates_module, links_module, help_module], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
 
@@ -150,3 +151,73 @@ def test_relative_links_agree_with_posixpath():
     for _ in range(20000):
         from_url, to_url = url().partition("#")[0], url()
         assert relative(from_url, to_url) == reference(from_url, to_url), (from_url, to_url)
+
+
+# -- overdue means late ----------------------------------------------------------------------------------
+
+AS_AT = dt.date(2022, 6, 15)
+
+
+@pytest.mark.parametrize("status, due, overdue, due_passed", [
+    ("red", "2022-02", True, True),          # rated, late, not done: overdue
+    ("amber", "2022-06-14", True, True),     # the day before the progress date
+    ("green", "2022-06-15", False, False),   # due on the progress date itself: not yet passed
+    ("green", "2022-06", False, False),      # a month means its last day (30 June)
+    ("pink", "2021", True, True),            # waiting to start is a published rating too
+    ("blue", "2022-01", False, False),       # completed: never overdue, its date has not "passed"
+    ("not-rated", "2021-04", False, True),   # nobody has rated it: the date passed, no one said it is late
+    ("not-rated", "2022-09", False, False),  # unrated and not yet due
+    ("red", None, False, False),             # no completion date in the plan: never overdue
+    ("not-rated", None, False, False),
+])
+def test_only_a_rated_action_past_its_date_is_overdue(status, due, overdue, due_passed):
+    from plan_progress.core.model import Action, Plan
+
+    scale = {s.key: s for s in DEFAULT_SCALE}
+    action = Action(id="1.1", title="t", uri="a.md", path="a.md", status=scale[status],
+                    due=PartialDate.parse(due) if due else None)
+    assert action.is_overdue(AS_AT) is overdue
+    assert action.due_passed(AS_AT) is due_passed
+    assert action.awaiting_update(AS_AT) is (due_passed and not overdue)
+    plan = Plan(scale=DEFAULT_SCALE, as_at=AS_AT, actions=[action])
+    assert plan.overdue() == ([action] if overdue else [])
+    assert plan.due_passed_unrated() == ([action] if due_passed and not overdue else [])
+
+
+# -- feedback: no page promises a route that is not configured ----------------------------------------------
+
+def test_page_words_promise_the_feedback_link_only_when_it_exists():
+    from plan_progress.core.help import page_words
+
+    without = page_words(False, "Tell us what you think about this page")
+    with_route = page_words(True, "Tell us what you think about this page")
+    assert set(without) == set(with_route) == {"feedback_sentence", "feedback_on_problem", "feedback_glossary",
+                                                     "feedback_corrections"}
+    assert not any("Tell us what you think" in words for words in without.values())
+    assert without["feedback_on_problem"] + " x@y.org." == "Email x@y.org."
+    assert all('"Tell us what you think about this page"' in words for words in with_route.values())
+    assert with_route["feedback_on_problem"].endswith(", or email")
+
+
+@pytest.mark.parametrize("template, expected", [
+    ("mailto:send@council.test", "mailto:send@council.test?subject=Feedback%20on%3A%201.1%20%22Quotes%22%20%26%20more"
+                                 "&body=Page%3A%20https%3A%2F%2Fsite.test%2Fa%2F%3Fq%3D1"),
+    ("mailto:send@council.test?cc=x@council.test", "mailto:send@council.test?cc=x@council.test&subject=Feedback%20on"
+                                                  "%3A%201.1%20%22Quotes%22%20%26%20more&body=Page%3A%20https%3A%2F"
+                                                  "%2Fsite.test%2Fa%2F%3Fq%3D1"),
+    ("https://github.com/o/r/issues/new?title={title}&body={url}",
+     "https://github.com/o/r/issues/new?title=1.1%20%22Quotes%22%20%26%20more&body=https%3A%2F%2Fsite.test%2Fa%2F%3Fq%3D1"),
+])
+def test_feedback_link_fills_in_the_page(template, expected):
+    from plan_progress.core.help import feedback_href
+
+    assert feedback_href(template, "https://site.test/a/?q=1", '1.1 "Quotes" & more') == expected
+
+
+def test_open_data_json_gives_the_next_update_only_when_set():
+    import json
+
+    from plan_progress.core.opendata import to_json
+
+    assert json.loads(to_json([], dt.date(2022, 3, 8))) == {"as_at": "2022-03-08", "count": 0, "actions": []}
+    assert json.loads(to_json([], dt.date(2022, 3, 8), next_update=dt.date(2022, 9, 1)))["next_update"] == "2022-09-01"

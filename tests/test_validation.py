@@ -148,17 +148,17 @@ CASES = [
          "it belongs to (the folder whose index.md has 'type: area')"],
         id="action-outside-an-area"),
     pytest.param(
-        {SUPPORT: SUPPORT_TEXT.replace('answered_by: ["1.1", "2.1"]', 'answered_by: ["1.1", "7.1"]')},
-        [f"{SUPPORT}:10: items[1].answered_by[2]: there is no action \"7.1\""],
+        {SUPPORT: SUPPORT_TEXT.replace('- action: "2.1"', '- action: "7.1"')},
+        [f"{SUPPORT}:14: items[1].related_to[1].action: there is no action \"7.1\""],
         id="you-said-names-an-unknown-action"),
     pytest.param(
         {SUPPORT: SUPPORT_TEXT.replace('said: "Only have to tell our story once"', 'said: ""')},
-        [f"{SUPPORT}:11: items[2].said: is empty; write some text or remove the field"],
+        [f"{SUPPORT}:16: items[2].said: is empty; write some text or remove the field"],
         id="you-said-empty-said"),
     pytest.param(
         {SUPPORT: SUPPORT_TEXT.replace("    source: Test survey 2021, 100 people\n    answered_by: []\n",
                                        "    answered_by: []\n")},
-        [f"{SUPPORT}:11: items[2].source: is missing; every item needs it (Who said it and how, for example "
+        [f"{SUPPORT}:16: items[2].source: is missing; every item needs it (Who said it and how, for example "
          "'Voice 4 Parents annual survey 2021, 245 people'.)"],
         id="you-said-missing-source"),
     pytest.param(

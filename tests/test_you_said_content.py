@@ -219,10 +219,33 @@ def action_ids() -> set[str]:
     return ids
 
 
-def test_every_answering_action_exists():
+def test_every_link_names_a_real_action_and_says_how():
     ids = action_ids()
     assert ids, f"no action pages found in {AREAS} (content/areas/<n>-<slug>/<n>-<m>-<slug>.md)"
+    links = 0
     for path, item in all_items():
-        for action_id in item.get("answered_by") or []:
-            assert isinstance(action_id, str), f"{path.name}: write action numbers in quotes: {action_id!r}"
-            assert action_id in ids, f"{path.name}: there is no action {action_id!r} ({item['said'][:60]}...)"
+        for name in ("answered_by", "related_to"):
+            for link in item.get(name) or []:
+                action_id = link["action"]
+                assert isinstance(action_id, str), f"{path.name}: write action numbers in quotes: {action_id!r}"
+                assert action_id in ids, f"{path.name}: there is no action {action_id!r} ({item['said'][:60]}...)"
+                assert 10 <= len(link["how"]) <= 160, f"{path.name}: {action_id}: 'how' must be one short line"
+                links += 1
+    assert links > 50
+
+
+LOCAL_OFFER_WISHES = "what parents would like to see on the Local Offer"
+
+
+def test_the_local_offer_wish_list_is_answered_only_where_an_action_commits_to_it():
+    """Action 6.6 redevelops the Local Offer with content co-produced with families; it commits to no
+    particular item of the parents' wish list, so it is at most 'related' to each. Wishes that no
+    action commits to are gaps, shown as such."""
+    wishes = [item for _, item in all_items() if LOCAL_OFFER_WISHES in item["source"]]
+    assert len(wishes) == 34
+    answered = {item["said"]: [link["action"] for link in item.get("answered_by") or []] for item in wishes}
+    assert not [said for said, ids in answered.items() if "6.6" in ids and said != "An easy way to access all information"]
+    for gap in ("Funded private therapists (SALT)", "Transport for days out", "Legal advice", "Direct Payments",
+                "A link to the EHC Hub"):
+        assert answered[gap] == [], f"{gap!r}: no action in the plan commits to it"
+    assert answered["Post 16 support"] == ["6.8"]  # Connexions' advice on all options through the Local Offer

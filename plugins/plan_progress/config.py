@@ -5,7 +5,77 @@ from __future__ import annotations
 import datetime as dt
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from .core import help as help_core
+
+
+class PlainDate(c.BaseConfigOption):
+    """A whole date written YYYY-MM-DD (a bare YAML date or a quoted string)."""
+
+    def run_validation(self, value):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(f"'{value}' is not a date; write it YYYY-MM-DD, for example 2022-09-30") from None
+
+
+class DateWording(c.Type):
+    """Words around a date, with {date} where the date goes: 'Progress last checked: {date}'."""
+
+    def __init__(self, default: str):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if "{date}" not in value:
+            raise ValidationError(f"'{value}' has no {{date}}; write where the date goes, for example "
+                                  f"'{self.default}'")
+        return value
+
+
+class FeedbackUrl(c.BaseConfigOption):
+    """The "Tell us what you think about this page" route: mailto: or an https form address."""
+
+    def run_validation(self, value):
+        if not isinstance(value, str):
+            raise ValidationError("write an email address as mailto:name@example.org, or a form's https:// "
+                                  "address")
+        problem = help_core.feedback_url_problem(value)
+        if problem:
+            raise ValidationError(problem)
+        return value
+
+
+class Contacts(c.BaseConfigOption):
+    """The entries of the "Contact and help" page: each a name and, only where known, how to reach it."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError("must be a list: one '- name: ...' entry per organisation")
+        problems = [f"contacts[{index + 1}].{problem}" if not problem.startswith("each") else
+                    f"contacts[{index + 1}]: {problem}"
+                    for index, entry in enumerate(value) for problem in help_core.contact_problems(entry)]
+        if problems:
+            raise ValidationError("\n  ".join(problems))
+        return value
+
+
+class LaunchCheckConfig(Config):
+    """Settings for ./scripts/launch-check (what must be real before the site goes public)."""
+
+    # The progress date (as_at) may be at most this many days old when the site is published.
+    max_progress_age_days = c.Type(int, default=120)
 
 
 class StatusConfig(Config):
@@ -62,6 +132,19 @@ class PlanProgressConfig(Config):
     licence = c.Type(str, default="Open Government Licence v3.0")
     licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
-    # "Tell us what you think about this page": an email (mailto:) or form address. No third-party script.
-    feedback_url = c.Optional(c.Type(str))
+    # "Tell us what you think about this page": an email (mailto:) or https form address, in which
+    # {url} and {title} are replaced by the page's address and title. No third-party script.
+    feedback_url = c.Optional(FeedbackUrl())
     feedback_text = c.Type(str, default="Tell us what you think about this page")
+
+    # The "Contact and help" page: who families can contact, each entry a setting, nothing invented.
+    contacts = Contacts()
+    contact_page = c.Type(str, default="contact.md")
+
+    # Plain dates: "Progress last checked: 8 March 2022" (as_at) and, if set, "Next update due: ...".
+    progress_checked_text = DateWording("Progress last checked: {date}")
+    next_update = c.Optional(PlainDate())
+    next_update_text = DateWording("Next update due: {date}")
+
+    # ./scripts/launch-check
+    launch_check = c.SubConfig(LaunchCheckConfig)

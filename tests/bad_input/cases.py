@@ -141,7 +141,24 @@ EXPECTED: dict[str, list[str]] = {
     "waiting-on-unknown-action": [f"{A13}:7: waiting_on[2]: there is no action \"9.9\""],
     "waiting-on-itself": [f"{A13}:7: waiting_on[1]: an action cannot wait on itself"],
     "answered-by-unknown-action": [
-        "content/you-said/health.md:8: items[1].answered_by[2]: there is no action \"7.1\""],
+        "content/you-said/health.md:11: items[1].answered_by[2].action: there is no action \"7.1\""],
+    # -- "You said" links: each an action number and a 'how' line -----------------------------------------------
+    "you-said-plain-action-number": [
+        "content/you-said/health.md:8: items[1].answered_by[1]: '2.3' is an action number on its own; write each "
+        "link as two lines: '- action: \"2.3\"' and, under it, 'how: ' and one line on what the action does "
+        "about what was said"],
+    "you-said-link-without-how": [
+        "content/you-said/health.md:9: items[1].answered_by[1].how: is missing; every link to an action needs it "
+        "(One short line, in the plan's own words where possible, on what the action commits to that answers "
+        "what was said.)"],
+    "you-said-action-linked-twice": [
+        "content/you-said/health.md:12: items[1].related_to[1].action: action \"2.3\" is already linked to this "
+        "item at items[1].answered_by[1]; link each action once, under answered_by if it answers what was said, "
+        "otherwise under related_to"],
+    "you-said-answered-by-is-text": [
+        "content/you-said/health.md:8: items[1].answered_by: expected a list, found '2.3'",
+        "content/you-said/health.md:12: items[1].related_to[1].relation: is not a field of a link to an action; "
+        "allowed fields: action, how"],
     "glossary-phrase-without-its-term": [
         "content/glossary.md:7: terms[1].not_in[2]: 'device settings' does not contain the term 'EHC plan'; "
         "list only phrases in which the term is written but means something else"],

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from . import easyread, schema
 from .dates import PartialDate
 from .frontmatter import Source, decode, parse
-from .model import Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, Term, Theme, YouSaidItem
+from .model import (ANSWERS, RELATED, Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, SaidLink, Term,
+                    Theme, YouSaidItem)
 from .problems import Problems
 from .scale import Status
 
@@ -313,22 +314,43 @@ def _theme(source: Source, data: dict, actions: dict[str, Action], mentioned_ids
     for index, raw in enumerate(data.get("items", [])):
         item = YouSaidItem(said=raw["said"], source=raw["source"], theme=theme, kind=raw.get("kind"),
                            date=raw.get("date"), number=index + 1)
-        for ref_index, action_id in enumerate(raw.get("answered_by", [])):
+        _link_item(item, source, index, raw, actions, mentioned_ids, problems)
+        theme.items.append(item)
+    if not theme.items and not source.data.get("items"):  # items with errors of their own are not "no items"
+        problems.warning(source.path, source.line("theme"), "items",
+                         f"the theme '{theme.title}' has no items yet")
+    return theme
+
+
+_RELATION_OF_FIELD = {"answered_by": ANSWERS, "related_to": RELATED}
+
+
+def _link_item(item: YouSaidItem, source: Source, index: int, raw: dict, actions: dict[str, Action],
+               mentioned_ids: set[str], problems: Problems) -> None:
+    """Link a "You said" item to the actions that answer it and those only related to it."""
+    seen: dict[str, str] = {}  # action number -> where it is already linked, for the message
+    for name, relation in _RELATION_OF_FIELD.items():
+        for ref_index, link in enumerate(raw.get(name, [])):
+            action_id = link["action"]
+            where = f"items[{index + 1}].{name}[{ref_index + 1}]"
+            line = source.line("items", index, name, ref_index, "action")
             action = actions.get(action_id)
             if action is None and action_id in mentioned_ids:
                 continue
             if action is None:
-                problems.error(source.path, source.line("items", index, "answered_by", ref_index),
-                               f"items[{index + 1}].answered_by[{ref_index + 1}]",
+                problems.error(source.path, line, f"{where}.action",
                                f"there is no action \"{action_id}\"{_near(action_id, actions)}")
                 continue
-            item.answered_by.append(action)
-            action.answers.append(item)
-        theme.items.append(item)
-    if not theme.items and "items" not in [k for k in data if data.get(k)]:
-        problems.warning(source.path, source.line("theme"), "items",
-                         f"the theme '{theme.title}' has no items yet")
-    return theme
+            if action_id in seen:
+                problems.error(source.path, line, f"{where}.action",
+                               f"action \"{action_id}\" is already linked to this item at {seen[action_id]}; "
+                               "link each action once, under answered_by if it answers what was said, "
+                               "otherwise under related_to")
+                continue
+            seen[action_id] = where
+            said_link = SaidLink(item=item, action=action, how=link["how"], relation=relation)
+            item.links.append(said_link)
+            action.said_links.append(said_link)
 
 
 def _read_glossary(plan: Plan, typed, problems: Problems) -> None:

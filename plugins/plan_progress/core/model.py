@@ -57,7 +57,7 @@ class Action:
     co_produced_with: list[str] = field(default_factory=list)
     easy_read: str | None = None
     easy_read_picture: str | None = None
-    answers: list["YouSaidItem"] = field(default_factory=list)
+    said_links: list["SaidLink"] = field(default_factory=list)  # "You said" items linked to it
     blocks: list["Action"] = field(default_factory=list)  # actions waiting on this one
 
     @property
@@ -65,13 +65,35 @@ class Action:
         area, number = self.id.split(".")
         return int(area), int(number)
 
-    def is_overdue(self, as_at: dt.date) -> bool:
-        """Past its completion date on the 'as at' date and not completed."""
+    def due_passed(self, as_at: dt.date) -> bool:
+        """Its completion date was before the progress date and it is not completed, whether or not
+        anyone has rated it. A fact about the calendar, not a judgement: say it without alarm."""
         return bool(self.due and self.due.last_day < as_at and not self.status.done)
+
+    def is_overdue(self, as_at: dt.date) -> bool:
+        """Late: a published rating (a status that is ``rated`` in the scale) and the completion date
+        passed before the progress date without the action being completed. An action nobody has
+        rated is never overdue: the site does not know that it is late, only that its date passed
+        (``due_passed``). Every page, count and file asks this one question."""
+        return self.status.rated and self.due_passed(as_at)
+
+    def awaiting_update(self, as_at: dt.date) -> bool:
+        """Its completion date passed but no rating has been published: shown neutrally."""
+        return not self.status.rated and self.due_passed(as_at)
 
     @property
     def last_changed(self) -> PartialDate | None:
         return self.history[-1].date if self.history else None
+
+    @property
+    def answers(self) -> list["YouSaidItem"]:
+        """The "You said" items this action answers (not those it is only related to)."""
+        return [link.item for link in self.said_links if link.answers]
+
+    @property
+    def related_items(self) -> list["YouSaidItem"]:
+        """The "You said" items this action is related to but does not answer."""
+        return [link.item for link in self.said_links if not link.answers]
 
 
 @dataclass
@@ -98,6 +120,25 @@ class Area:
         return f"Area {self.number}: {self.title}"
 
 
+ANSWERS = "answers"  # the action commits to doing what was asked, or to fixing what was found
+RELATED = "related"  # the action touches the subject but does not commit to what was asked
+RELATIONS = (ANSWERS, RELATED)
+
+
+@dataclass
+class SaidLink:
+    """One link from a "You said" item to an action, with what the action does about it."""
+
+    item: "YouSaidItem"
+    action: Action
+    how: str  # one line, from the action's own words in the plan
+    relation: str = ANSWERS
+
+    @property
+    def answers(self) -> bool:
+        return self.relation == ANSWERS
+
+
 @dataclass
 class YouSaidItem:
     said: str
@@ -105,12 +146,34 @@ class YouSaidItem:
     theme: "Theme"
     kind: str | None = None
     date: PartialDate | None = None
-    answered_by: list[Action] = field(default_factory=list)
+    links: list[SaidLink] = field(default_factory=list)  # answers first, then related, as written
     number: int = 0  # position within its theme, from 1
 
     @property
     def anchor(self) -> str:
         return f"said-{self.number}"
+
+    @property
+    def answered_by(self) -> list[Action]:
+        """The actions that answer it. None: it is a gap, even if some actions are related."""
+        return [link.action for link in self.links if link.answers]
+
+    @property
+    def related_to(self) -> list[Action]:
+        return [link.action for link in self.links if not link.answers]
+
+    @property
+    def answering(self) -> list[SaidLink]:
+        return [link for link in self.links if link.answers]
+
+    @property
+    def related(self) -> list[SaidLink]:
+        return [link for link in self.links if not link.answers]
+
+    @property
+    def is_gap(self) -> bool:
+        """No action in the plan answers it: a gap for the Board to see."""
+        return not self.answered_by
 
 
 @dataclass
@@ -169,7 +232,12 @@ class Plan:
         return counts
 
     def overdue(self) -> list[Action]:
+        """Rated actions that are late (see ``Action.is_overdue``)."""
         return [a for a in self.actions if a.is_overdue(self.as_at)]
+
+    def due_passed_unrated(self) -> list[Action]:
+        """Actions whose completion date passed with no rating published: not called overdue."""
+        return [a for a in self.actions if a.awaiting_update(self.as_at)]
 
     @property
     def pages(self) -> dict[str, object]:

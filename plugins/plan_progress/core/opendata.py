@@ -17,7 +17,10 @@ COLUMNS = (
     ("status_label", "The status in words."),
     ("due", "The completion date (YYYY-MM or YYYY-MM-DD), empty when the plan gives none."),
     ("due_text", "The completion date as the plan words it, when that is not a plain date."),
-    ("overdue", "true when the completion date was before the 'as at' date and the action is not completed."),
+    ("overdue", "true when the action is late: it has a published rating, its completion date was before the "
+                "progress date and it is not completed. Always false for an action that is not yet rated."),
+    ("due_passed", "true when the completion date was before the progress date and the action is not marked "
+                   "completed, whether or not it has been rated (for an unrated action: no update published)."),
     ("leads", "The lead officer(s); in CSV separated by ' | '."),
     ("last_changed", "The date of the newest rating, empty when none has been published."),
     ("waiting_on", "Actions this one waits on; in CSV separated by ' | '."),
@@ -39,6 +42,7 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
             "due": action.due.iso if action.due else None,
             "due_text": action.due_text,
             "overdue": action.is_overdue(plan.as_at),
+            "due_passed": action.due_passed(plan.as_at),
             "leads": list(action.leads),
             "last_changed": action.last_changed.iso if action.last_changed else None,
             "waiting_on": [a.id for a in action.waiting_on],
@@ -56,7 +60,12 @@ YOU_SAID_COLUMNS = (
     ("source", "Who said it and how."),
     ("date", "When it was said, if known."),
     ("answered_by", "The actions that answer it; in CSV separated by ' | '."),
-    ("answered", "false when no action in the plan answers it yet: a gap for the Board."),
+    ("answered_how", "For each action in answered_by, in the same order, one line on what it does about it; "
+                     "in CSV separated by ' | '."),
+    ("related_to", "Actions related to it that do not answer it; in CSV separated by ' | '."),
+    ("related_how", "For each action in related_to, in the same order, one line on how it is related; "
+                    "in CSV separated by ' | '."),
+    ("answered", "false when no action in the plan answers it yet (even if some are related): a gap for the Board."),
     ("url", "The item on this site."),
 )
 
@@ -72,15 +81,23 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
                 "kind": item.kind,
                 "source": item.source,
                 "date": item.date.iso if item.date else None,
-                "answered_by": [a.id for a in item.answered_by],
-                "answered": bool(item.answered_by),
+                "answered_by": [link.action.id for link in item.answering],
+                "answered_how": [link.how for link in item.answering],
+                "related_to": [link.action.id for link in item.related],
+                "related_how": [link.how for link in item.related],
+                "answered": not item.is_gap,
                 "url": url_of(theme.uri) + "#" + item.anchor,
             })
     return rows
 
 
-def to_json(rows: list[dict], as_at, key: str = "actions") -> str:
-    document = {"as_at": as_at.isoformat(), "count": len(rows), key: rows}
+def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None) -> str:
+    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``next_update``,
+    when set, the date the next update is due (both YYYY-MM-DD)."""
+    document = {"as_at": as_at.isoformat()}
+    if next_update is not None:
+        document["next_update"] = next_update.isoformat()
+    document.update({"count": len(rows), key: rows})
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -49,7 +49,7 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            easy_read="This has not started yet.\nIt is waiting for other work to finish first."),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
-           easy_read="We do not know yet.\nNobody has checked how this is going."),
+           easy_read="We have not shared an update on this yet."),
 )
 
 

@@ -246,6 +246,27 @@ HISTORY = Record(
                          "http:// or mailto:, or a path on this site."),
     name="history entry",
 )
+class ActionLink(Record):
+    """One link from a "You said" item to an action: its number and one line on what it does about it."""
+
+    def check(self, value, ctx):
+        if isinstance(value, (str, float)) and not isinstance(value, bool):
+            number = getattr(value, "text", value)
+            raise Invalid(f"'{number}' is an action number on its own; write each link as two lines: "
+                          f"'- action: \"{number}\"' and, under it, 'how: ' and one line on what the action "
+                          "does about what was said")
+        return super().check(value, ctx)
+
+
+def _action_link(what: str) -> ActionLink:
+    return ActionLink(
+        Field("action", ActionId(), "The action's number, in quotes, for example \"6.6\".", required=True),
+        Field("how", Text(), f"One short line, in the plan's own words where possible, on {what}.",
+              required=True),
+        name="link to an action",
+    )
+
+
 YOU_SAID_ITEM = Record(
     Field("said", Text(), "What was said, word for word from the source: a statistic, a finding or a quote.",
           required=True),
@@ -253,8 +274,13 @@ YOU_SAID_ITEM = Record(
     Field("source", Text(), "Who said it and how, for example 'Voice 4 Parents annual survey 2021, 245 people'.",
           required=True),
     Field("date", Date(), "When it was said (YYYY-MM-DD, YYYY-MM or YYYY)."),
-    Field("answered_by", ListOf(ActionId()),
-          "The numbers of the actions that answer it, for example \"6.1\". Leave empty if no action does yet."),
+    Field("answered_by", ListOf(_action_link("what the action commits to that answers what was said")),
+          "The actions that answer it: each an 'action' number and a 'how' line saying what the action "
+          "does about it. Only actions whose own words in the plan commit to it. Leave out if none does: "
+          "the item is then shown as a gap."),
+    Field("related_to", ListOf(_action_link("how the action touches the subject without answering it")),
+          "Actions that touch the subject but do not commit to what was asked: each an 'action' number "
+          "and a 'how' line. Shown as 'related', never as an answer."),
     name="item",
 )
 

@@ -174,9 +174,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if missing:
             raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
                               f"{', '.join(missing)}; pick icons such as material/check-circle")
-        rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade))
+        rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade),
+                      max_sentences_per_idea=self.config.easy_read_max_sentences_per_idea,
+                      known_names=frozenset(self.config.easy_read_known_names))
+        pictures = _picture_finder(config.docs_dir, self.config.pictures_dir)
         return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                         easy_rules=rules)
+                         easy_rules=rules, picture_file=pictures,
+                         is_icon_name=_icon_name_finder(tuple(config.theme.dirs), config.docs_dir,
+                                                        self.config.pictures_dir))
 
     # -- rendering pages ------------------------------------------------------------
 
@@ -384,6 +389,35 @@ def _icon_finder(theme_dirs: tuple[str, ...]):
         return None
 
     return find
+
+
+def _picture_finder(docs_dir: str, pictures_dir: str):
+    """name -> the easy-read picture's path in the site ("assets/pictures/openmoji/1F4C5.svg"), or None."""
+    folder = Path(docs_dir, pictures_dir)
+
+    @lru_cache(maxsize=None)
+    def find(name: str) -> str | None:
+        file = name if Path(name).suffix else f"{name}.svg"
+        if ".." in Path(file).parts or not (folder / file).is_file():
+            return None
+        return posixpath.join(pictures_dir.strip("/"), file)
+
+    return find
+
+
+@lru_cache(maxsize=None)
+def _icon_name_finder(theme_dirs: tuple[str, ...], docs_dir: str, pictures_dir: str):
+    """slug -> whether any icon set of the theme, or the pictures folder, has a file of that name."""
+    folders = [Path(folder, ".icons") for folder in theme_dirs] + [Path(docs_dir, pictures_dir)]
+
+    @lru_cache(maxsize=None)
+    def is_icon(slug: str) -> bool:
+        if not slug:
+            return False
+        return any(next(folder.glob(pattern), None) is not None for folder in folders if folder.is_dir()
+                   for pattern in (f"*/{slug}.svg", f"*/*/{slug}.svg", f"{slug}.*", f"*/{slug}.*"))
+
+    return is_icon
 
 
 @lru_cache(maxsize=None)

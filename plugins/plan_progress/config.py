@@ -20,6 +20,9 @@ class StatusConfig(Config):
     done = c.Type(bool, default=False)
     rated = c.Type(bool, default=True)
     easy_read = c.Type(str, default="")
+    easy_label = c.Type(str, default="")
+    easy_read_picture = c.Type(str, default="")
+    easy_read_alt = c.Type(str, default="")
 
 
 class PlanProgressConfig(Config):

@@ -243,7 +243,7 @@ def _name_of(run: list[str], start: int) -> list[str]:
 
 def _is_explained_name(name: str, explained_lower: set[str], known: frozenset) -> bool:
     """A name is explained when the easy-read glossary (or the known names) covers all of it, term by term:
-    'Wolverhampton Local Offer' is explained by 'Wolverhampton' and 'Local Offer'."""
+    'Springfield Local Offer' is explained by 'Springfield' and 'Local Offer'."""
     words = name.split()
     known_lower = {k.lower() for k in known} | explained_lower
     i = 0

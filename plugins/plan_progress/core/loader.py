@@ -51,7 +51,8 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
     for name, spec in record.fields.items():
         if name not in value or value[name] is None:
             if spec.required:
-                problems.error(source.path, source.line(*parts), _label(parts + [name]),
+                where = parts + [name] if name in value else parts  # "alt:" with nothing after it: that line
+                problems.error(source.path, source.line(*where), _label(parts + [name]),
                                f"is missing; every {record.name} needs it ({spec.description})")
             continue
         field_parts = parts + [name]
@@ -137,6 +138,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
 
     _read_glossary(plan, typed, problems)
     _check_easy_read(plan, typed, easy_rules or easyread.Rules(), problems)
+    if any(data.get("easy_read") for _source, kind, data in typed if kind != "glossary"):
+        _check_scale_easy_read(scale, plan, picture_file, is_icon_name, easy_rules or easyread.Rules(), problems)
 
     # Areas first: actions belong to the area whose page is in their folder.
     areas_by_folder: dict[str, Area] = {}
@@ -387,3 +390,27 @@ def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problem
         if ideas:
             whole = "\n".join(idea["text"] for idea in ideas)
             easyread.check_grade(whole, source.path, source.line("easy_read"), "easy_read", rules, problems)
+
+
+def _check_scale_easy_read(scale, plan: Plan, picture_file, is_icon_name, rules: easyread.Rules,
+                           problems: Problems) -> None:
+    """Once the content has easy read, each status needs its easy-read words and a picture that exists
+    (the scale is in mkdocs.yml under plugins: plan-progress: statuses, or the plugin's default)."""
+    explained = easyread.explained_terms(plan.glossary)
+    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
+    for status in scale:
+        where = f"status '{status.key}'"
+        if not status.easy_read_picture:
+            problems.warning("mkdocs.yml", None, f"{where} easy_read_picture",
+                             "is missing; give each status a picture for the easy-read pages, for example "
+                             "openmoji/23F3, and easy_read_alt saying what it shows")
+        else:
+            try:
+                schema.EasyPicture().check(status.easy_read_picture, ctx)
+                schema.AltText().check(status.easy_read_alt, ctx)
+            except schema.Invalid as exc:
+                problems.warning("mkdocs.yml", None, f"{where} easy_read_picture", str(exc))
+        for name in ("easy_label", "easy_read"):
+            text = getattr(status, name)
+            if text:
+                easyread.check(text, "mkdocs.yml", None, f"{where} {name}", explained, rules, problems)

@@ -102,7 +102,7 @@ CO_PRODUCERS = ["Voice 4 Parents", "HY5! youth forum", "SEND Wolves Parent Voice
 # Easy-read pictures the real site has (content/assets/pictures, copied with the assets), and what each shows.
 PICTURES = [("openmoji/1F3EB", "A school building"), ("openmoji/E246", "Two people talking"),
             ("openmoji/1F4C5", "A calendar"), ("openmoji/1F4BB", "A laptop computer"),
-            ("openmoji/1F3E5", "A hospital"), ("openmoji/1F91D", "Two hands shaking"),
+            ("openmoji/1F9D1-200D-2695-FE0F", "A health worker"), ("openmoji/1F91D", "Two hands shaking"),
             ("openmoji/1F4D6", "An open book"), ("openmoji/1F50D", "A magnifying glass"),
             ("openmoji/1F4C8", "A chart with a line going up"), ("openmoji/1F4CB", "A clipboard with a form on it"),
             ("openmoji/1F4BC", "A work bag"), ("openmoji/1FAF6", "Two hands making a heart shape"),

@@ -28,7 +28,8 @@ NAME = "We work with Prospect Services."
 @pytest.mark.parametrize("easy_read, expected", [
     pytest.param(
         LONG,
-        [f"{AREA}:11: easy_read[1].text: this sentence has 22 words; easy read allows at most 15. Split it: \"{LONG}\""],
+        [f"{AREA}:11: easy_read[1].text: this sentence has 22 words; easy read allows at most 15. "
+         f"Split it: \"{LONG}\""],
         id="sentence-too-long"),
     pytest.param(
         "The SENCO will help you.",
@@ -77,10 +78,11 @@ def test_explained_abbreviations_names_and_possessives_are_fine(tmp_path):
     text = ("Your child's EHC plan says what help they get.\nWe check it in March, with the Big Blue Door team.\n"
             "About 1 in 4 families in Springfield told us.")
     glossary = (FIXTURES / "basic/content/glossary.md").read_text(encoding="utf-8").replace(
-        "terms:\n", "terms:\n  - term: Big Blue Door\n    meaning: A company.\n    easy_read: A firm that makes things.\n")
+        "terms:\n", "terms:\n  - term: Big Blue Door\n    meaning: A company.\n"
+                     "    easy_read: A firm that makes things.\n")
+    known = "plan_name: test plan\n      easy_read_known_names: [Springfield]"
     project = make_project(tmp_path, files={AREA: area_with(text), "content/glossary.md": glossary},
-                           config_edit=lambda t: t.replace(
-                               "plan_name: test plan", "plan_name: test plan\n      easy_read_known_names: [Springfield]"))
+                           config_edit=lambda t: t.replace("plan_name: test plan", known))
     build = run_build(project)
     assert build.returncode == 0, build.output
 
@@ -254,3 +256,29 @@ def test_actions_without_easy_read_are_counted_in_the_log_and_the_data(basic_bui
     import json
     rows = json.loads((basic_build.site / "data/actions.json").read_text(encoding="utf-8"))["actions"]
     assert [r["id"] for r in rows if not r["easy_read"]] == ["1.2", "1.3", "2.1", "2.2", "2.3"]
+
+
+def test_a_status_picture_must_exist_and_its_easy_words_are_checked(tmp_path):
+    statuses = "\n".join(
+        f"        - {{key: {key}, label: {key.title()}, meaning: {key}., text_colour: '#000000', background: "
+        f"'#ffffff', icon: material/alert{extra}}}"
+        for key, extra in [("red", ", easy_read_picture: openmoji/1F9FF, easy_read_alt: A red circle"),
+                           ("amber", ", easy_read_picture: openmoji/23F0, easy_read_alt: alarm-clock"),
+                           ("green", ", easy_label: 'It is on schedule, according to our monitoring board'"),
+                           ("blue", ", done: true"), ("pink", ""), ("not-rated", ", rated: false")])
+    project = make_project(tmp_path, config_edit=lambda t: t.replace(
+        "      plan_name: test plan\n", "      plan_name: test plan\n      statuses:\n" + statuses + "\n"))
+    build = run_build(project)
+    assert build.returncode == 1
+    problems = [line.split("plan_progress: ", 1)[1] for line in build.output.splitlines()
+                if "plan_progress: mkdocs" in line]
+    assert problems == [
+        "mkdocs.yml: status 'amber' easy_read_alt: 'alarm-clock' looks like a file or icon name; write what "
+        "the picture shows in everyday words, for example 'A calendar' or 'A parent and child talking', or alt: "
+        "\"\" if the words beside it say it all",
+        "mkdocs.yml: status 'green' easy_label: the reading grade is 8.0 (Flesch-Kincaid); easy read allows at "
+        "most 6. Use shorter words and sentences; the hardest sentence is: \"It is on schedule, according to our "
+        "monitoring board\"",
+        "mkdocs.yml: status 'red' easy_read_picture: there is no picture called 'openmoji/1F9FF' in the pictures "
+        "folder; add its file there (see the folder's README.txt for the pictures already there)",
+    ], build.output

@@ -394,22 +394,19 @@ def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problem
 
 def _check_scale_easy_read(scale, plan: Plan, picture_file, is_icon_name, rules: easyread.Rules,
                            problems: Problems) -> None:
-    """Once the content has easy read, each status needs its easy-read words and a picture that exists
-    (the scale is in mkdocs.yml under plugins: plan-progress: statuses, or the plugin's default)."""
+    """Once the content has easy read, each status's easy-read words are checked like it, and a status's
+    easy-read picture must exist and be described (the scale is in mkdocs.yml under plugins:
+    plan-progress: statuses, or the plugin's default). A status without a picture keeps its icon."""
     explained = easyread.explained_terms(plan.glossary)
     ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
     for status in scale:
         where = f"status '{status.key}'"
-        if not status.easy_read_picture:
-            problems.warning("mkdocs.yml", None, f"{where} easy_read_picture",
-                             "is missing; give each status a picture for the easy-read pages, for example "
-                             "openmoji/23F3, and easy_read_alt saying what it shows")
-        else:
-            try:
-                schema.EasyPicture().check(status.easy_read_picture, ctx)
-                schema.AltText().check(status.easy_read_alt, ctx)
-            except schema.Invalid as exc:
-                problems.warning("mkdocs.yml", None, f"{where} easy_read_picture", str(exc))
+        if status.easy_read_picture:
+            for name, kind in (("easy_read_picture", schema.EasyPicture()), ("easy_read_alt", schema.AltText())):
+                try:
+                    kind.check(getattr(status, name), ctx)
+                except schema.Invalid as exc:
+                    problems.warning("mkdocs.yml", None, f"{where} {name}", str(exc))
         for name in ("easy_label", "easy_read"):
             text = getattr(status, name)
             if text:

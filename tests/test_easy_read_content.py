@@ -176,3 +176,11 @@ def test_status_and_help_words_are_easy_read_with_pictures_that_exist():
 
 def test_name_finding_examples():
     assert doctest.testmod(easyread, extraglobs={}, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_one_sentence_a_line():
+    """Each line of an idea is a whole sentence: the page shows one line under another."""
+    for path, data in EASY:
+        for idea in data["easy_read"]:
+            for line in idea["text"].splitlines():
+                assert not line.strip() or line.strip()[-1] in ".!?", f"{path}: \"{line}\" is not a whole sentence"

@@ -14,7 +14,6 @@ from .dates import ALLOWED as DATE_ALLOWED
 from .dates import PartialDate
 
 ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-PICTURE = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 # An easy-read picture: a file under the site's pictures folder, for example openmoji/1F4C5 (".svg" assumed)
 # or own/town-hall.png. Letters, digits, '-' and '_' in each part; no '..', no absolute paths.
 PICTURE_FILE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*(?:\.(?:svg|png|jpg|jpeg|webp))?$")
@@ -132,20 +131,6 @@ class Choice(Kind):
 
     def json(self, ctx):
         return {"enum": list(self.choices_of(ctx))}
-
-
-class Picture(Kind):
-    def check(self, value, ctx):
-        if not isinstance(value, str) or not PICTURE.match(value):
-            raise Invalid(f"{show(value)} is not a picture name; write a set and an icon, "
-                          "for example material/school")
-        if ctx.icon_exists is not None and not ctx.icon_exists(value):
-            raise Invalid(f"there is no picture called '{value}'; pick one from the theme's icon sets, "
-                          "for example material/school")
-        return value
-
-    def json(self, ctx):
-        return {"type": "string", "pattern": PICTURE.pattern}
 
 
 class ListOf(Kind):
@@ -415,7 +400,7 @@ class Context:
     """What validation needs to know from configuration."""
 
     status_keys: list[str]
-    icon_exists: object = None  # callable(name) -> bool, or None to skip the check
+    icon_exists: object = None  # callable(name) -> bool: the theme has that icon (None: do not check)
     picture_file: object = None  # callable(name) -> the picture's path in the site, or None; None: skip
     is_icon_name: object = None  # callable(slug) -> bool: an icon set has a file of that name
 

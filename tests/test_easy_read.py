@@ -176,7 +176,7 @@ def test_the_old_easy_read_form_gets_a_clear_message(tmp_path):
         "picture to the idea it shows (picture: and alt:) and delete this line",
         f"{AREA}:7: easy_read: is a block of text; easy read is now a list of ideas, each with its own picture. "
         "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and 'text: |' with its "
-        "sentences (see EDITING.md, 'Easy read')"], build.output
+        "sentences (see EDITING.md, 'Write easy read')"], build.output
 
 
 def test_ideas_reach_the_model_with_their_pictures_files(tmp_path):

@@ -136,7 +136,7 @@ EXPECTED: dict[str, list[str]] = {
     "easy-read-still-a-block-of-text": [
         f"{A13}:7: easy_read: is a block of text; easy read is now a list of ideas, each with its own picture. "
         "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and 'text: |' with its "
-        "sentences (see EDITING.md, 'Easy read')",
+        "sentences (see EDITING.md, 'Write easy read')",
         f"{A13}:9: easy_read_picture: is no longer used: each idea under easy_read has its own picture; move this "
         "picture to the idea it shows (picture: and alt:) and delete this line"],
     "easy-read-idea-without-picture": [

@@ -263,7 +263,7 @@ class Ideas(ListOf):
         if isinstance(value, str):
             raise Invalid("is a block of text; easy read is now a list of ideas, each with its own picture. "
                           "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and "
-                          "'text: |' with its sentences (see EDITING.md, 'Easy read')")
+                          "'text: |' with its sentences (see EDITING.md, 'Write easy read')")
         value = super().check(value, ctx)
         if not value:
             raise Invalid("has no ideas; add at least one, or remove the field")

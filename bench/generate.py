@@ -99,10 +99,16 @@ NOTES = ["Work has started and the group meets monthly.", "Slipping because of s
 SOURCES = ["SEND Partnership Board, {month}", "Monitoring visit by Ofsted and CQC, {month}",
            "Cabinet report, {month}", "Scrutiny panel, {month}"]
 CO_PRODUCERS = ["Voice 4 Parents", "HY5! youth forum", "SEND Wolves Parent Voice", "Parent Carer Forum"]
-PICTURES = ["material/school", "material/account-group", "material/calendar-check", "material/laptop",
-            "material/hospital-box", "material/handshake", "material/book-open-variant", "material/account-search",
-            "material/chart-line", "material/clipboard-check", "material/bus-school", "material/briefcase",
-            "material/heart-pulse", "material/account-voice", "material/account-child", "material/timer-sand"]
+# Easy-read pictures the real site has (content/assets/pictures, copied with the assets), and what each shows.
+PICTURES = [("openmoji/1F3EB", "A school building"), ("openmoji/E246", "Two people talking"),
+            ("openmoji/1F4C5", "A calendar"), ("openmoji/1F4BB", "A laptop computer"),
+            ("openmoji/1F9D1-200D-2695-FE0F", "A health worker"), ("openmoji/1F91D", "Two hands shaking"),
+            ("openmoji/1F4D6", "An open book"), ("openmoji/1F50D", "A magnifying glass"),
+            ("openmoji/1F4C8", "A chart with a line going up"), ("openmoji/1F4CB", "A clipboard with a form on it"),
+            ("openmoji/1F4BC", "A work bag"), ("openmoji/1FAF6", "Two hands making a heart shape"),
+            ("openmoji/1F9D2", "A child"), ("openmoji/23F3", "An hourglass with sand running through")]
+EASY_TITLES = ["Helping families get help sooner", "Training staff to spot needs", "Checking that help works",
+               "Making the steps clear for families", "Working together with parents"]
 # Easy read: at most 15 words a sentence, everyday words, no short forms, no shortened words.
 EASY = [
     "We will make it easier for families to get help.", "Schools will learn to spot needs early.",
@@ -166,8 +172,16 @@ def slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())[:40].strip("-")
 
 
-def easy(rng: random.Random, low: int, high: int) -> str:
-    return "\n".join(rng.sample(EASY, rng.randint(low, high))) + "\n"
+def easy(rng: random.Random, low: int, high: int) -> dict:
+    """easy_read_title and easy_read: the sentences as ideas of 1 to 3 sentences, each with a picture."""
+    sentences = rng.sample(EASY, rng.randint(low, high))
+    ideas = []
+    while sentences:
+        size = rng.randint(1, 3)
+        picture, alt = rng.choice(PICTURES)
+        ideas.append({"picture": picture, "alt": alt, "text": "\n".join(sentences[:size]) + "\n"})
+        sentences = sentences[size:]
+    return {"easy_read_title": rng.choice(EASY_TITLES), "easy_read": ideas}
 
 
 def month(rng: random.Random, year_low=2021, year_high=2023) -> str:
@@ -232,8 +246,7 @@ def action_page(area: int, number: int, previous: list[str]) -> tuple[str, str]:
         front["waiting_on"] = rng.sample(previous, min(len(previous), rng.randint(1, 2)))
     if rng.random() < 0.3:
         front["co_produced_with"] = rng.sample(CO_PRODUCERS, rng.randint(1, 2))
-    front["easy_read"] = easy(rng, 3, 5)
-    front["easy_read_picture"] = rng.choice(PICTURES)
+    front.update(easy(rng, 3, 5))
     body = ""
     if rng.random() < 0.3:
         body = ("\nThis action is overseen by the SEND Partnership Board. Each SENCO will be asked for\n"
@@ -250,8 +263,7 @@ def area_page(area: int) -> tuple[str, str]:
              "aim": f"To address {finding}.", "outcomes": rng.sample(OUTCOMES, rng.randint(3, 6))}
     if rng.random() < 0.5:
         front["co_produced_with"] = rng.sample(CO_PRODUCERS, rng.randint(1, 2))
-    front["easy_read"] = easy(rng, 4, 7)
-    front["easy_read_picture"] = rng.choice(PICTURES)
+    front.update(easy(rng, 4, 7))
     return f"{area}-{slug(title)}", page(front)
 
 
@@ -309,8 +321,7 @@ def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
         rng = random.Random(f"theme {key}")
         front = {"type": "you-said", "theme": title,
                  "intro": f"What families and young people told us about {title.lower()}.",
-                 "items": theme_items[key], "easy_read": easy(rng, 3, 5),
-                 "easy_read_picture": rng.choice(PICTURES)}
+                 "items": theme_items[key], **easy(rng, 3, 5)}
         (docs / "you-said" / f"{key}.md").write_text(page(front), encoding="utf-8")
         pages += 1
     (docs / "you-said" / "index.md").write_text(
@@ -318,7 +329,7 @@ def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
         encoding="utf-8")
     pages += 1
 
-    home = {"type": "home", "easy_read": easy(random.Random("home"), 4, 6), "easy_read_picture": "material/home"}
+    home = {"type": "home", **easy(random.Random("home"), 4, 6)}
     (docs / "index.md").write_text(page(home, (
         "# How the SEND improvement plan is going\n\n"
         "Inspectors from Ofsted and the Care Quality Commission (CQC) looked at how well the local area\n"

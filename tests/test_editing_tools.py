@@ -177,8 +177,12 @@ outcomes:
 due: 2022-05        # the month the plan gives
 status: "not-rated"  # nobody has rated this yet
 waiting_on: ["1.2"]
-easy_read: |
-  We will do this.
+easy_read_title: Doing this
+easy_read:
+- picture: openmoji/1F4C5
+  alt: A calendar
+  text: |
+    We will do this.
 ---
 Words under the fields stay as they are.
 """

@@ -114,6 +114,8 @@ def uses() -> list[Use]:
         shown = path.relative_to(ROOT).as_posix()
         data, body, first_line = split_page(path)
         for field, value in walk(data or {}, ""):
+            if field.endswith(".picture"):
+                continue  # a picture's file name (openmoji/1F4C5), never shown to readers
             for word in words(value):
                 found.append(Use(word, f"{shown}: {field}"))
         # HTML comments are not shown to readers; blank them out, keeping the line numbers.

@@ -90,6 +90,9 @@ class StatusConfig(Config):
     done = c.Type(bool, default=False)
     rated = c.Type(bool, default=True)
     easy_read = c.Type(str, default="")
+    easy_label = c.Type(str, default="")
+    easy_read_picture = c.Type(str, default="")
+    easy_read_alt = c.Type(str, default="")
 
 
 class PlanProgressConfig(Config):
@@ -119,6 +122,16 @@ class PlanProgressConfig(Config):
     # Easy-read checks: each failure is a warning, so `mkdocs build --strict` fails on it.
     easy_read_max_words = c.Type(int, default=15)
     easy_read_max_grade = c.Type((int, float), default=6)
+    easy_read_max_sentences_per_idea = c.Type(int, default=3)
+    # Names every reader knows (the town's name): easy read may use them without a glossary explanation.
+    easy_read_known_names = c.ListOfItems(c.Type(str), default=[])
+
+    # Easy-read pictures: a folder inside the docs folder (served as it is); each idea's `picture:` names
+    # a file in it, for example openmoji/1F4C5 for <pictures_dir>/openmoji/1F4C5.svg.
+    pictures_dir = c.Type(str, default="assets/pictures")
+    # The credit the pictures' licence asks for, shown on the easy-read pages; its link.
+    pictures_credit = c.Type(str, default="")
+    pictures_credit_url = c.Optional(c.Type(str))
 
     # What's changed, the Atom feed and the Board report
     changes_page = c.Type(str, default="whats-changed.md")

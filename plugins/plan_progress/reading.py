@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ class PlanSettings:
     scale: tuple[Status, ...]
     as_at: dt.date
     rules: Rules
+    pictures_dir: str = "assets/pictures"
 
 
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
@@ -47,8 +49,10 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     if problems:
         raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
                           + "\n".join(f"  {p}" for p in problems))
-    rules = Rules(max_words=settings.easy_read_max_words, max_grade=float(settings.easy_read_max_grade))
-    return PlanSettings(scale=scale, as_at=as_at, rules=rules)
+    rules = Rules(max_words=settings.easy_read_max_words, max_grade=float(settings.easy_read_max_grade),
+                  max_sentences_per_idea=settings.easy_read_max_sentences_per_idea,
+                  known_names=frozenset(settings.easy_read_known_names))
+    return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir)
 
 
 def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tuple[Plan, Problems]:
@@ -67,7 +71,9 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
         raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
                           f"{', '.join(missing)}; pick icons such as material/check-circle")
     return load_plan(pages, settings.scale, settings.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                     easy_rules=settings.rules, templates=page_templates(config.theme.custom_dir))
+                     easy_rules=settings.rules, templates=page_templates(config.theme.custom_dir),
+                     picture_file=_picture_finder(config.docs_dir, settings.pictures_dir),
+                     is_icon_name=_icon_name_finder(tuple(config.theme.dirs), config.docs_dir, settings.pictures_dir))
 
 
 def parse_date(value, name: str = "as_at") -> dt.date:
@@ -97,3 +103,32 @@ def icon_finder(theme_dirs: tuple[str, ...]):
         return None
 
     return find
+
+
+def _picture_finder(docs_dir: str, pictures_dir: str):
+    """name -> the easy-read picture's path in the site ("assets/pictures/openmoji/1F4C5.svg"), or None."""
+    folder = Path(docs_dir, pictures_dir)
+
+    @lru_cache(maxsize=None)
+    def find(name: str) -> str | None:
+        file = name if Path(name).suffix else f"{name}.svg"
+        if ".." in Path(file).parts or not (folder / file).is_file():
+            return None
+        return posixpath.join(pictures_dir.strip("/"), file)
+
+    return find
+
+
+@lru_cache(maxsize=None)
+def _icon_name_finder(theme_dirs: tuple[str, ...], docs_dir: str, pictures_dir: str):
+    """slug -> whether any icon set of the theme, or the pictures folder, has a file of that name."""
+    folders = [Path(folder, ".icons") for folder in theme_dirs] + [Path(docs_dir, pictures_dir)]
+
+    @lru_cache(maxsize=None)
+    def is_icon(slug: str) -> bool:
+        if not slug:
+            return False
+        return any(next(folder.glob(pattern), None) is not None for folder in folders if folder.is_dir()
+                   for pattern in (f"*/{slug}.svg", f"*/*/{slug}.svg", f"{slug}.*", f"*/{slug}.*"))
+
+    return is_icon

@@ -23,7 +23,7 @@ A13 = "content/areas/1-finding/1-3-unrated.md"
 DATE = "use a date written YYYY-MM-DD, YYYY-MM or YYYY (for example 2022-02-28 or 2022-02)"
 STATUSES = "red, amber, green, blue, pink, not-rated"
 ACTION_FIELDS = ("type, id, title, leads, evidence, accountability, outcomes, resources, milestones, due, "
-                 "due_text, status, history, waiting_on, co_produced_with, easy_read, easy_read_picture")
+                 "due_text, status, history, waiting_on, co_produced_with, easy_read_title, easy_read")
 NOT_UTF8 = ("the file is not UTF-8 text (byte 0x{byte} cannot be read). Save it as 'UTF-8' in your editor; "
             "curly quotes and accents pasted from Word are the usual cause")
 NEVER_CLOSED = ("the front-matter opened with '---' on line 1 is never closed; add a line with just '---' "
@@ -37,6 +37,8 @@ TOO_DEEP = ("the front-matter is not valid YAML: lists or groups are nested too 
 CONTROL = ("contains an invisible control character (code 0x{code}) that is not allowed; delete it (between "
            "quotes it can be written as a code such as \\x01 or \\u0007). Only letters, numbers, punctuation, "
            "spaces, tabs and new lines are allowed")
+ALT_HELP = ("write what the picture shows in everyday words, for example 'A calendar' or 'A parent and child "
+            "talking', or alt: \"\" if the words beside it say it all")
 
 # case (folder name) -> every line expected, in the order validate prints them (file by file, top to bottom)
 EXPECTED: dict[str, list[str]] = {
@@ -173,6 +175,39 @@ EXPECTED: dict[str, list[str]] = {
         "content/areas/2-plans/2-1-green.md:5: status: 'green' has no history entry to show where the rating "
         "comes from; add one under 'history:' with its date, status, note and source",
         f"content/areas/2-plans/2-1-green.md:6: due: '2022-13' has no month 13; {DATE}"],
+    # -- easy read: ideas with pictures, titles, words ----------------------------------------------------------
+    "easy-read-still-a-block-of-text": [
+        f"{A13}:7: easy_read: is a block of text; easy read is now a list of ideas, each with its own picture. "
+        "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and 'text: |' with its "
+        "sentences (see EDITING.md, 'Write easy read')",
+        f"{A13}:9: easy_read_picture: is no longer used: each idea under easy_read has its own picture; move this "
+        "picture to the idea it shows (picture: and alt:) and delete this line"],
+    "easy-read-idea-without-picture": [
+        f"{A13}:9: easy_read[1].picture: is missing; every idea needs it (The picture beside this idea: a file "
+        "under the pictures folder, for example openmoji/1F4C5.)"],
+    "easy-read-picture-not-in-the-folder": [
+        f"{A13}:9: easy_read[1].picture: there is no picture called 'openmoji/1F4C6' in the pictures folder; add "
+        "its file there (see the folder's README.txt for the pictures already there)"],
+    "easy-read-alt-is-an-icon-name": [
+        f"{A13}:10: easy_read[1].alt: 'account tie' is the name of an icon, not a description of what it shows; "
+        f"{ALT_HELP}"],
+    "easy-read-alt-is-a-file-name": [
+        f"{A13}:10: easy_read[1].alt: '1F4C5.svg' looks like a file or icon name; {ALT_HELP}"],
+    "easy-read-alt-left-empty": [
+        f"{A13}:10: easy_read[1].alt: is missing; every idea needs it (What the picture shows, in everyday words, "
+        "for example 'A calendar'. Write alt: \"\" only where the words beside it say it all.)"],
+    "easy-read-title-missing": [
+        f"{A13}:7: easy_read_title: is missing; a page with easy read needs an easy-read heading that says what it "
+        "is about, for example 'Making EHC plans on time'. Put it on the line before easy_read:"],
+    "easy-read-title-only-a-number": [
+        f"{A13}:7: easy_read_title: 'Action 1.3' is only a number; say in everyday words what this is about, for "
+        "example 'Making EHC plans on time'"],
+    "easy-read-unexplained-name": [
+        f"{A13}:11: easy_read[1].text: 'Prospect Services' is a name with no easy-read explanation; say what it is "
+        "in everyday words, or add it to the glossary with easy_read: \"We will do this with Prospect Services.\""],
+    "easy-read-idea-too-long": [
+        f"{A13}:11: easy_read[1].text: this idea has 4 sentences; an idea has at most 3 beside its picture. Split "
+        "it into two ideas, each with its own picture"],
     # -- huge files (GENERATED below) -----------------------------------------------------------------------------
     "huge-body": [GREEM],
     "huge-front-matter": [GREEM],

@@ -28,6 +28,8 @@ _WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9'’\-£%.,]*")
 class Rules:
     max_words: int = 15
     max_grade: float = 6.0
+    max_sentences_per_idea: int = 3
+    known_names: frozenset = frozenset()  # names every reader knows without explanation (a town's name)
 
 
 def sentences(text: str) -> list[str]:
@@ -88,9 +90,48 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def explained_terms(glossary) -> set[str]:
+    """The glossary terms that have easy-read words: abbreviations and names in easy read must be one."""
+    return {t.term for t in glossary if t.easy_read}
+
+
 def check(text: str, path: str, line: int | None, field: str, explained: set[str], rules: Rules,
           problems: Problems) -> None:
-    """Warn about every sentence that breaks an easy-read rule."""
+    """Warn about every sentence that breaks an easy-read rule, and about a reading grade too high."""
+    check_sentences(text, path, line, field, explained, rules, problems)
+    check_grade(text, path, line, field, rules, problems)
+
+
+def check_idea(text: str, path: str, line: int | None, field: str, explained: set[str], rules: Rules,
+               problems: Problems) -> None:
+    """One idea: the sentence rules, and at most ``max_sentences_per_idea`` sentences beside one picture."""
+    check_sentences(text, path, line, field, explained, rules, problems)
+    count = len(sentences(text))
+    if count > rules.max_sentences_per_idea:
+        problems.warning(path, line, field, f"this idea has {count} sentences; an idea has at most "
+                                            f"{rules.max_sentences_per_idea} beside its picture. Split it into "
+                                            "two ideas, each with its own picture")
+
+
+_ONLY_A_NUMBER = re.compile(r"^\s*(?:(?:action|part|area|step|item|number|no\.?)\s*)?[\d.\s:]*$", re.IGNORECASE)
+
+
+def check_title(text: str, path: str, line: int | None, explained: set[str], rules: Rules,
+                problems: Problems) -> None:
+    """An easy-read heading says what the thing is about in words; a number alone says nothing."""
+    if _ONLY_A_NUMBER.match(text):
+        problems.error(path, line, "easy_read_title",
+                       f"'{text}' is only a number; say in everyday words what this is about, for example "
+                       "'Making EHC plans on time'")
+        return
+    check_sentences(text, path, line, "easy_read_title", explained, rules, problems)
+
+
+def check_sentences(text: str, path: str, line: int | None, field: str, explained: set[str], rules: Rules,
+                    problems: Problems) -> None:
+    """Warn about every sentence that is too long, uses Latin abbreviations or shortened words, or an
+    abbreviation or a name that the easy-read glossary does not explain."""
+    lower = {term.lower() for term in explained}
     for sentence in sentences(text):
         words = word_count(sentence)
         if words > rules.max_words:
@@ -107,6 +148,14 @@ def check(text: str, path: str, line: int | None, field: str, explained: set[str
                 problems.warning(path, line, field,
                                  f"'{match.group(0)}' is an abbreviation with no easy-read explanation; use plain "
                                  f"words, or add easy_read to its glossary term: \"{sentence}\"")
+        for name in names(sentence):
+            if not _is_explained_name(name, lower, rules.known_names):
+                problems.warning(path, line, field,
+                                 f"'{name}' is a name with no easy-read explanation; say what it is in everyday "
+                                 f"words, or add it to the glossary with easy_read: \"{sentence}\"")
+
+
+def check_grade(text: str, path: str, line: int | None, field: str, rules: Rules, problems: Problems) -> None:
     block_grade = grade(text) if text.strip() else 0.0
     if block_grade > rules.max_grade:
         hardest = max(sentences(text), key=lambda s: grade(s))
@@ -114,6 +163,102 @@ def check(text: str, path: str, line: int | None, field: str, explained: set[str
                          f"the reading grade is {block_grade:.1f} (Flesch-Kincaid); easy read allows at most "
                          f"{rules.max_grade:g}. Use shorter words and sentences; the hardest sentence is: "
                          f"\"{hardest}\"")
+
+
+# -- names -----------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&!.\-]*")
+# Words that join the parts of one name ("Voice 4 Parents", "Information, Advice and Support Service").
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "in", "on", "to"})
+# Capitalised only because they start the sentence: not part of a name that follows them.
+_STARTERS = frozenset("""a an the our your their this that these those we you they it he she in at on for to
+    from with by some every each all many most when if then there here what who how why where and but or so
+    now next first after before also please""".split())
+_EVERYDAY = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday i""".split())
+
+
+def names(sentence: str) -> list[str]:
+    """Proper names in a sentence: capitalised words after its first word, and a capitalised word at the
+    start when the next word is capitalised too. Abbreviations in capitals are checked on their own.
+
+    >>> names("Voice 4 Parents helps. We met Big Blue Door and the Local Offer team.")
+    ['Voice 4 Parents', 'Big Blue Door', 'Local Offer']
+    >>> names("Some children need help in school.")
+    []
+    """
+    out = []
+    for sentence_part in sentences(sentence):
+        for number, part in enumerate(_BREAK.split(sentence_part)):
+            out += _names_in(part, first=number == 0)
+    return out
+
+
+_BREAK = re.compile(r"[,;:()\[\]\"“”‘’]|\s['-]\s|\s–\s")  # a name never runs across these
+
+
+def _names_in(part: str, first: bool) -> list[str]:
+    out = []
+    tokens = [t.rstrip(".,;:?").removesuffix("'s").removesuffix("’s") for t in _TOKEN.findall(part)]
+    run: list[str] = []
+    start = 0
+    for index, token in enumerate(tokens + [""]):
+        capital = bool(token) and token[0].isupper()
+        joins = bool(run) and (token.isdigit() or (
+            token.lower() in _CONNECTORS and index + 1 < len(tokens) and tokens[index + 1][:1].isupper()))
+        if capital or joins:
+            if not run:
+                start = index
+            run.append(token)
+            continue
+        if run:
+            out += _name_of(run, start if first else -1)
+            run = []
+    return out
+
+
+def _is_word_name(word: str) -> bool:
+    return word[:1].isupper() and not ABBREVIATION.fullmatch(word.rstrip("!"))
+
+
+def _name_of(run: list[str], start: int) -> list[str]:
+    if start == 0:
+        # The first word of a sentence is capitalised anyway: it starts a name only when the next word is a
+        # capitalised word, or a number and then one ("Voice 4 Parents", "Big Blue Door"); not "Children in
+        # Year 9", "Good EHC plans" or "About 1 in 4".
+        follows = run[1] if len(run) > 1 else ""
+        if follows.isdigit():
+            follows = run[2] if len(run) > 2 else ""
+        if run[0].lower() in _STARTERS or not follows or not _is_word_name(follows):
+            run = run[1:]
+            while run and run[0].lower() in _CONNECTORS:
+                run = run[1:]
+    while run and run[-1].lower() in _CONNECTORS:
+        run = run[:-1]
+    if not run or all(word.lower() in _EVERYDAY or ABBREVIATION.fullmatch(word.rstrip("!")) or word.isdigit()
+                      for word in run):
+        return []  # abbreviations have their own check
+    return [" ".join(run)]
+
+
+def _is_explained_name(name: str, explained_lower: set[str], known: frozenset) -> bool:
+    """A name is explained when the easy-read glossary (or the known names) covers all of it, term by term:
+    'Springfield Local Offer' is explained by 'Springfield' and 'Local Offer'."""
+    words = name.split()
+    known_lower = {k.lower() for k in known} | explained_lower
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            piece = " ".join(words[i:j]).lower()
+            if piece in known_lower or piece in _EVERYDAY:
+                i = j
+                break
+        else:
+            if words[i].lower() in _CONNECTORS or words[i].isdigit():
+                i += 1
+                continue
+            return False
+    return True
 
 
 class EasyReadRenderer:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import easyread, schema
 from .dates import PartialDate
 from .frontmatter import Source, decode, parse
-from .model import (ANSWERS, RELATED, Action, Area, HistoryEntry, Home, Milestone, Plan, Resource, SaidLink, Term,
-                    Theme, YouSaidItem)
+from .model import (ANSWERS, RELATED, Action, Area, HistoryEntry, Home, Idea, Milestone, Plan, Resource, SaidLink,
+                    Term, Theme, YouSaidItem)
 from .problems import Problems
 from .scale import Status
 
@@ -51,7 +51,8 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
     for name, spec in record.fields.items():
         if name not in value or value[name] is None:
             if spec.required:
-                problems.error(source.path, source.line(*parts), _label(parts + [name]),
+                where = parts + [name] if name in value else parts  # "alt:" with nothing after it: that line
+                problems.error(source.path, source.line(*where), _label(parts + [name]),
                                f"is missing; every {record.name} needs it ({spec.description})")
             continue
         field_parts = parts + [name]
@@ -81,6 +82,9 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
     for name in value:
         if name not in allowed:
             field_parts = parts + [name]
+            if name in schema.RETIRED and not parts:
+                problems.warning(source.path, source.line(*field_parts), _label(field_parts), schema.RETIRED[name])
+                continue
             hint = _closest(str(name), record.fields)
             problems.warning(source.path, source.line(*field_parts), _label(field_parts),
                              f"is not a field of {'an' if record.name[0] in 'aeiou' else 'a'} {record.name}"
@@ -104,10 +108,15 @@ def _closest(name: str, options) -> str:
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
               icon_exists=None, easy_rules: easyread.Rules | None = None,
-              templates=None) -> tuple[Plan, Problems]:
-    """Validate every page and build the plan. The plan is complete only if there are no errors."""
+              templates=None, picture_file=None, is_icon_name=None) -> tuple[Plan, Problems]:
+    """Validate every page and build the plan. The plan is complete only if there are no errors.
+
+    ``picture_file(name)`` gives an easy-read picture's path in the site (None: no such picture), and
+    ``is_icon_name(slug)`` says whether an icon set has a file of that name (alt text must not be one).
+    """
     problems = Problems()
-    ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists)
+    ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists,
+                         picture_file=picture_file, is_icon_name=is_icon_name)
     statuses = {s.key: s for s in scale}
     plan = Plan(scale=tuple(scale), as_at=as_at)
     typed: list[tuple[Source, str, dict]] = []
@@ -130,6 +139,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
 
     _read_glossary(plan, typed, problems)
     _check_easy_read(plan, typed, easy_rules or easyread.Rules(), problems)
+    if any(data.get("easy_read") for _source, kind, data in typed if kind != "glossary"):
+        _check_scale_easy_read(scale, plan, picture_file, is_icon_name, easy_rules or easyread.Rules(), problems)
 
     # Areas first: actions belong to the area whose page is in their folder.
     areas_by_folder: dict[str, Area] = {}
@@ -143,8 +154,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         area = Area(number=data["number"], title=data.get("title", ""), finding=data.get("finding", ""),
                     aim=data.get("aim", ""), uri=source.uri, path=source.path,
                     outcomes=data.get("outcomes", []), co_produced_with=data.get("co_produced_with", []),
-                    easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"),
-                    easy_read_title=data.get("easy_read_title"))
+                    **_easy_read_fields(data, picture_file))
         if area.number in areas_by_number:
             problems.error(source.path, source.line("number"), "number",
                            f"area {area.number} is already the number of {areas_by_number[area.number].path}; "
@@ -168,7 +178,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
                                f"there is already a home page ({plan.home.path}); only one page can be the home")
                 continue
             plan.home = Home(uri=source.uri, path=source.path, title=data.get("title"),
-                             easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+                             **_easy_read_fields(data, picture_file))
         if kind != "action" or "id" not in data or "status" not in data:
             continue
         action_id = data["id"]
@@ -198,7 +208,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
             milestones=[Milestone(m["text"], m.get("date"), m.get("done")) for m in data.get("milestones", [])],
             due=data.get("due"), due_text=data.get("due_text"), status=statuses[data["status"]],
             co_produced_with=data.get("co_produced_with", []),
-            easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"),
+            **_easy_read_fields(data, picture_file),
         )
         _attach_history(action, source, data, statuses, problems)
         actions[action_id] = action
@@ -223,7 +233,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
 
     for source, kind, data in typed:
         if kind == "you-said":
-            plan.themes.append(_theme(source, data, actions, mentioned_ids, problems))
+            plan.themes.append(_theme(source, data, actions, mentioned_ids, problems, picture_file))
 
     plan.areas = sorted(areas_by_number.values(), key=lambda a: a.number)
     for area in plan.areas:
@@ -308,9 +318,9 @@ def _attach_history(action: Action, source: Source, data: dict, statuses: dict[s
 
 
 def _theme(source: Source, data: dict, actions: dict[str, Action], mentioned_ids: set[str],
-           problems: Problems) -> Theme:
+           problems: Problems, picture_file=None) -> Theme:
     theme = Theme(title=data.get("theme", ""), uri=source.uri, path=source.path, intro=data.get("intro"),
-                  easy_read=data.get("easy_read"), easy_read_picture=data.get("easy_read_picture"))
+                  **_easy_read_fields(data, picture_file))
     for index, raw in enumerate(data.get("items", [])):
         item = YouSaidItem(said=raw["said"], source=raw["source"], theme=theme, kind=raw.get("kind"),
                            date=raw.get("date"), number=index + 1)
@@ -386,15 +396,59 @@ def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
         plan.glossary.sort(key=lambda t: t.term.lower())
 
 
+def _easy_read_fields(data: dict, picture_file=None) -> dict:
+    """The model's easy-read fields of a page: its title and its ideas, each with its picture."""
+    ideas = [Idea(text=raw["text"], picture=raw["picture"], alt=raw["alt"],
+                  file=(picture_file(raw["picture"]) if picture_file else None) or raw["picture"])
+             for raw in data.get("easy_read") or []]
+    return {"easy_read_title": data.get("easy_read_title"), "easy_read_ideas": ideas,
+            # the whole text, one sentence a line, for readers that want it in one piece (open data, search)
+            "easy_read": "\n".join(idea.text for idea in ideas) or None}
+
+
 def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problems) -> None:
-    """Easy-read text must be easy: short sentences, low reading grade, no unexplained abbreviations."""
-    explained = {t.term for t in plan.glossary if t.easy_read}
+    """Easy-read text must be easy: short sentences, low reading grade, no unexplained abbreviations or
+    names; every page with easy read has an easy-read title that says what it is about."""
+    explained = easyread.explained_terms(plan.glossary)
     for source, kind, data in typed:
-        for name in ("easy_read", "easy_read_title"):
-            if data.get(name):
-                easyread.check(data[name], source.path, source.line(name), name, explained, rules, problems)
         if kind == "glossary":
             for index, raw in enumerate(data.get("terms", [])):
                 if raw.get("easy_read"):
                     easyread.check(raw["easy_read"], source.path, source.line("terms", index, "easy_read"),
                                    f"terms[{index + 1}].easy_read", explained | {raw["term"]}, rules, problems)
+            continue
+        ideas = data.get("easy_read") or []
+        title = data.get("easy_read_title")
+        if ideas and not title and "easy_read_title" not in source.data:
+            problems.error(source.path, source.line("easy_read"), "easy_read_title",
+                           "is missing; a page with easy read needs an easy-read heading that says what it is "
+                           "about, for example 'Making EHC plans on time'. Put it on the line before easy_read:")
+        if title:
+            easyread.check_title(title, source.path, source.line("easy_read_title"), explained, rules, problems)
+        for index, idea in enumerate(ideas):
+            easyread.check_idea(idea["text"], source.path, source.line("easy_read", index, "text"),
+                                f"easy_read[{index + 1}].text", explained, rules, problems)
+        if ideas:
+            whole = "\n".join(idea["text"] for idea in ideas)
+            easyread.check_grade(whole, source.path, source.line("easy_read"), "easy_read", rules, problems)
+
+
+def _check_scale_easy_read(scale, plan: Plan, picture_file, is_icon_name, rules: easyread.Rules,
+                           problems: Problems) -> None:
+    """Once the content has easy read, each status's easy-read words are checked like it, and a status's
+    easy-read picture must exist and be described (the scale is in mkdocs.yml under plugins:
+    plan-progress: statuses, or the plugin's default). A status without a picture keeps its icon."""
+    explained = easyread.explained_terms(plan.glossary)
+    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
+    for status in scale:
+        where = f"status '{status.key}'"
+        if status.easy_read_picture:
+            for name, kind in (("easy_read_picture", schema.EasyPicture()), ("easy_read_alt", schema.AltText())):
+                try:
+                    kind.check(getattr(status, name), ctx)
+                except schema.Invalid as exc:
+                    problems.warning("mkdocs.yml", None, f"{where} {name}", str(exc))
+        for name in ("easy_label", "easy_read"):
+            text = getattr(status, name)
+            if text:
+                easyread.check(text, "mkdocs.yml", None, f"{where} {name}", explained, rules, problems)

@@ -26,6 +26,20 @@ class Resource:
     kind: str | None = None  # "additional" | "existing" | None (the plan does not say)
 
 
+@dataclass(frozen=True)
+class Idea:
+    """One easy-read idea: a picture to the left of 1 to 3 short sentences."""
+
+    text: str  # one sentence a line
+    picture: str  # the name written in the content, for example "openmoji/1F4C5"
+    alt: str  # what the picture shows; "" where the words say it all (written alt: "" on purpose)
+    file: str  # the picture's path in the site, for example "assets/pictures/openmoji/1F4C5.svg"
+
+    @property
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
 @dataclass
 class HistoryEntry:
     date: PartialDate
@@ -55,8 +69,10 @@ class Action:
     history: list[HistoryEntry] = field(default_factory=list)  # oldest first
     waiting_on: list["Action"] = field(default_factory=list)
     co_produced_with: list[str] = field(default_factory=list)
-    easy_read: str | None = None
-    easy_read_picture: str | None = None
+    easy_read_title: str | None = None
+    easy_read_ideas: list[Idea] = field(default_factory=list)
+    easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
     said_links: list["SaidLink"] = field(default_factory=list)  # "You said" items linked to it
     blocks: list["Action"] = field(default_factory=list)  # actions waiting on this one
 
@@ -106,9 +122,10 @@ class Area:
     path: str
     outcomes: list[str] = field(default_factory=list)
     co_produced_with: list[str] = field(default_factory=list)
-    easy_read: str | None = None
-    easy_read_picture: str | None = None
     easy_read_title: str | None = None
+    easy_read_ideas: list[Idea] = field(default_factory=list)
+    easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
     actions: list[Action] = field(default_factory=list)
 
     @property
@@ -183,8 +200,10 @@ class Theme:
     path: str
     intro: str | None = None
     items: list[YouSaidItem] = field(default_factory=list)
-    easy_read: str | None = None
-    easy_read_picture: str | None = None
+    easy_read_title: str | None = None
+    easy_read_ideas: list[Idea] = field(default_factory=list)
+    easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
 
 
 @dataclass
@@ -192,8 +211,10 @@ class Home:
     uri: str
     path: str
     title: str | None = None
-    easy_read: str | None = None
-    easy_read_picture: str | None = None
+    easy_read_title: str | None = None
+    easy_read_ideas: list[Idea] = field(default_factory=list)
+    easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
 
 
 @dataclass

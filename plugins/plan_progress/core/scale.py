@@ -25,6 +25,9 @@ class Status:
     done: bool = False  # counts as completed: never overdue
     rated: bool = True  # False for the "no source has rated this yet" state
     easy_read: str = ""  # what the status means, in easy read
+    easy_label: str = ""  # the status's name in easy read ("Very late"); empty: the label
+    easy_read_picture: str = ""  # a picture under the site's pictures folder, for example openmoji/23F3
+    easy_read_alt: str = ""  # what that picture shows
 
     @property
     def css_class(self) -> str:
@@ -34,22 +37,29 @@ class Status:
 DEFAULT_SCALE: tuple[Status, ...] = (
     Status("red", "Significantly delayed", "Action significantly delayed (requiring intervention).",
            "#2a0b06", "#f4cdc6", "material/alert-octagon",
-           easy_read="This is very late.\nIt needs extra help to get going again."),
+           easy_read="This is very late.\nIt needs extra help to get going again.", easy_label="Very late",
+           easy_read_picture="openmoji/2757", easy_read_alt="A red exclamation mark"),
     Status("amber", "Minor delays", "Action in progress, minor delays.",
            "#4b2200", "#fcd6c3", "material/alert",
-           easy_read="This is happening.\nIt is a little late."),
+           easy_read="This is happening.\nIt is a little late.", easy_label="A little late",
+           easy_read_picture="openmoji/23F0", easy_read_alt="An alarm clock"),
     Status("green", "On track", "Action on track.",
            "#005a30", "#cce2d8", "material/arrow-right-circle",
-           easy_read="This is happening.\nIt is on time."),
+           easy_read="This is happening.\nIt is on time.", easy_label="On time",
+           easy_read_picture="openmoji/1F44D", easy_read_alt="A thumbs up"),
     Status("blue", "Completed", "Completed and embedded.",
            "#0c2d4a", "#bbd4ea", "material/check-circle", done=True,
-           easy_read="This is done.\nIt is now part of how things work."),
+           easy_read="This is done.\nIt is now part of how things work.", easy_label="Done",
+           easy_read_picture="openmoji/2705", easy_read_alt="A tick in a box"),
     Status("pink", "Waiting to start", "Action not yet started, as dependent on or awaiting other actions to be completed first.",
            "#6b1c40", "#efdfed", "material/pause-circle",
-           easy_read="This has not started yet.\nIt is waiting for other work to finish first."),
+           easy_read="This has not started yet.\nIt is waiting for other work to finish first.",
+           easy_label="Waiting to start", easy_read_picture="openmoji/23F3",
+           easy_read_alt="An hourglass with sand running through"),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
-           easy_read="We have not shared an update on this yet."),
+           easy_read="We have not shared an update on this yet.", easy_label="No update yet",
+           easy_read_picture="openmoji/2754", easy_read_alt="A question mark"),
 )
 
 

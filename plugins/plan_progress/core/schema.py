@@ -15,7 +15,9 @@ from .dates import PartialDate
 from .links import ALLOWED_LINKS, safe_url
 
 ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-PICTURE = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
+# An easy-read picture: a file under the site's pictures folder, for example openmoji/1F4C5 (".svg" assumed)
+# or own/town-hall.png. Letters, digits, '-' and '_' in each part; no '..', no absolute paths.
+PICTURE_FILE = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*(?:\.(?:svg|png|jpg|jpeg|webp))?$")
 
 # Keys that MkDocs and mkdocs-material read themselves; allowed on every page.
 THEME_KEYS = frozenset({"hide", "search", "template", "description", "icon", "subtitle", "tags"})
@@ -149,20 +151,6 @@ class Choice(Kind):
         return {"enum": list(self.choices_of(ctx))}
 
 
-class Picture(Kind):
-    def check(self, value, ctx):
-        if not isinstance(value, str) or not PICTURE.match(value):
-            raise Invalid(f"{show(value)} is not a picture name; write a set and an icon, "
-                          "for example material/school")
-        if ctx.icon_exists is not None and not ctx.icon_exists(value):
-            raise Invalid(f"there is no picture called '{value}'; pick one from the theme's icon sets, "
-                          "for example material/school")
-        return value
-
-    def json(self, ctx):
-        return {"type": "string", "pattern": PICTURE.pattern}
-
-
 class ListOf(Kind):
     def __init__(self, item: Kind):
         self.item = item
@@ -211,16 +199,114 @@ class Record(Kind):
         }
 
 
+# -- easy read: ideas, each with a picture and what the picture shows ------------------------------------
+
+# Alt text that names a file or an icon instead of saying what the picture shows.
+_HEX_CODE = re.compile(r"^(?:U\+)?[0-9A-Fa-f]{4,6}(?:[-_ ][0-9A-Fa-f]{4,6})*$")
+_FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|[/\\_]|^[a-z0-9]+(?:-[a-z0-9]+)+$", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(r"^(?:picture|image|icon|graphic|pictogram|emoji)\b\s*(?:of\b|:)?", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    """'Transit connection variant' -> 'transit-connection-variant': how icon files are named."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+class EasyPicture(Kind):
+    allowed = "a picture file under the site's pictures folder, for example openmoji/1F4C5"
+
+    def check(self, value, ctx):
+        if not isinstance(value, str) or not PICTURE_FILE.match(value.strip()):
+            raise Invalid(f"{show(value)} is not a picture name; write the picture's file under the pictures "
+                          "folder, for example openmoji/1F4C5 (for openmoji/1F4C5.svg)")
+        value = value.strip()
+        if ctx.picture_file is not None and ctx.picture_file(value) is None:
+            raise Invalid(f"there is no picture called '{value}' in the pictures folder; add its file there "
+                          "(see the folder's README.txt for the pictures already there)")
+        return value
+
+    def json(self, ctx):
+        return {"type": "string", "pattern": PICTURE_FILE.pattern}
+
+
+class AltText(Kind):
+    """What a picture shows, for people who cannot see it. '' (written alt: "") only where the words say it all."""
+
+    allowed = "a few words saying what the picture shows, for example 'A calendar'"
+
+    def check(self, value, ctx):
+        if value == "":
+            return ""  # written alt: "" on purpose: the picture adds nothing the words do not say
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(f"expected a few words saying what the picture shows, found {show(value)}; write, for "
+                          "example, 'A calendar', or alt: \"\" if the words beside it say it all")
+        text = " ".join(value.split())
+        reason = None
+        if _HEX_CODE.match(text):
+            reason = "is a code, not a description"
+        elif _FILE_NAME.search(text):
+            reason = "looks like a file or icon name"
+        elif _LABEL_PREFIX.match(text):
+            reason = "starts by saying it is a picture; screen readers say that already"
+        elif ctx.is_icon_name is not None and ctx.is_icon_name(slug(text)):
+            reason = "is the name of an icon, not a description of what it shows"
+        if reason:
+            raise Invalid(f"'{text}' {reason}; write what the picture shows in everyday words, for example "
+                          "'A calendar' or 'A parent and child talking', or alt: \"\" if the words beside it "
+                          "say it all")
+        return text
+
+    def json(self, ctx):
+        return {"type": "string"}
+
+
+IDEA = Record(
+    Field("picture", EasyPicture(), "The picture beside this idea: a file under the pictures folder, for example "
+                                    "openmoji/1F4C5.", required=True),
+    Field("alt", AltText(), "What the picture shows, in everyday words, for example 'A calendar'. Write alt: \"\" "
+                            "only where the words beside it say it all.", required=True),
+    Field("text", Text(), "The idea in 1 to 3 short sentences, one a line: at most 15 words each, everyday words.",
+          required=True),
+    name="idea",
+)
+
+
+class Ideas(ListOf):
+    """easy_read: a list of ideas. The old form (a block of text and one easy_read_picture) gets a clear message."""
+
+    def __init__(self):
+        super().__init__(IDEA)
+
+    def check(self, value, ctx):
+        if isinstance(value, str):
+            raise Invalid("is a block of text; easy read is now a list of ideas, each with its own picture. "
+                          "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and "
+                          "'text: |' with its sentences (see EDITING.md, 'Write easy read')")
+        value = super().check(value, ctx)
+        if not value:
+            raise Invalid("has no ideas; add at least one, or remove the field")
+        return value
+
+
+# Fields that no longer exist, and what to do instead (shown instead of "is not a field").
+RETIRED = {
+    "easy_read_picture": "is no longer used: each idea under easy_read has its own picture; move this picture "
+                         "to the idea it shows (picture: and alt:) and delete this line",
+}
+
+
 def _statuses(ctx):
     return ctx.status_keys
 
 
 TYPE = Field("type", Choice(lambda ctx: list(PAGE_TYPES)),
              "What kind of page this is: home, area, action, you-said or glossary.", required=True)
-EASY_READ = Field("easy_read", Text(),
-                  "A few short sentences in easy read: one idea per sentence, at most 15 words each, everyday words.")
-EASY_READ_PICTURE = Field("easy_read_picture", Picture(),
-                          "A picture shown beside the easy-read text: an icon name such as material/school.")
+EASY_READ = Field("easy_read", Ideas(),
+                  "The page in easy read, one idea at a time: each idea has a picture, what the picture shows "
+                  "(alt) and 1 to 3 short sentences (text), at most 15 words each, everyday words.")
+EASY_READ_TITLE = Field("easy_read_title", Text(),
+                        "The heading in easy read: what this is about, in everyday words (for example 'Making "
+                        "EHC plans on time'). Needed when there is easy-read text; checked like it.")
 CO_PRODUCED = Field("co_produced_with", ListOf(Text()),
                     "Who shaped this part of the plan, where the sources say so (for example Voice 4 Parents).")
 
@@ -300,7 +386,7 @@ GLOSSARY_TERM = Record(
 HOME = Record(
     TYPE,
     Field("title", Text(), "The page title."),
-    EASY_READ, EASY_READ_PICTURE,
+    EASY_READ_TITLE, EASY_READ,
     name="home",
 )
 AREA = Record(
@@ -310,9 +396,7 @@ AREA = Record(
     Field("finding", Text(), "The weakness the inspectors found, as worded in the plan.", required=True),
     Field("aim", Text(), "The plan's aim for this area, as worded in the plan ('To ...').", required=True),
     Field("outcomes", ListOf(Text()), "The intended outcomes listed under the area in the plan."),
-    CO_PRODUCED, EASY_READ, EASY_READ_PICTURE,
-    Field("easy_read_title", Text(), "The area's title in easy read, for the easy-read pages "
-                                     "(checked like easy-read text)."),
+    CO_PRODUCED, EASY_READ_TITLE, EASY_READ,
     name="area",
 )
 ACTION = Record(
@@ -332,7 +416,7 @@ ACTION = Record(
           required=True),
     Field("history", ListOf(HISTORY), "Every rating so far, each with its date, note and source."),
     Field("waiting_on", ListOf(ActionId()), "For an action waiting to start: the numbers of the actions it waits on."),
-    CO_PRODUCED, EASY_READ, EASY_READ_PICTURE,
+    CO_PRODUCED, EASY_READ_TITLE, EASY_READ,
     name="action",
 )
 YOU_SAID = Record(
@@ -340,7 +424,7 @@ YOU_SAID = Record(
     Field("theme", Text(), "The theme, for example 'Mental health'.", required=True),
     Field("intro", Text(), "A sentence introducing the theme."),
     Field("items", ListOf(YOU_SAID_ITEM), "What families or young people said, one item each."),
-    EASY_READ, EASY_READ_PICTURE,
+    EASY_READ_TITLE, EASY_READ,
     name="you-said",
 )
 
@@ -361,7 +445,9 @@ class Context:
     """What validation needs to know from configuration."""
 
     status_keys: list[str]
-    icon_exists: object = None  # callable(name) -> bool, or None to skip the check
+    icon_exists: object = None  # callable(name) -> bool: the theme has that icon (None: do not check)
+    picture_file: object = None  # callable(name) -> the picture's path in the site, or None; None: skip
+    is_icon_name: object = None  # callable(slug) -> bool: an icon set has a file of that name
 
 
 def json_schema(ctx: Context) -> dict:

@@ -162,7 +162,27 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
         files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
+        self.point_edit_links(files, config)
         return files
+
+    def point_edit_links(self, files: Files, config: MkDocsConfig) -> None:
+        """"Edit this page" on a generated page opens the one file it comes from: mkdocs.yml (where
+        the status scale lives) for the status key and the action lists, the area's index.md for
+        its list and easy-read page, the home page for the easy-read home. Pages made from many
+        files (What's changed, the Board report, open data, "You said" overviews) get no link."""
+        settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
+        for uri, role in self.generated.items():
+            file = files.get_file_from_path(uri)
+            if file is None or file.generated_by is None:
+                continue  # a content page of the site's own (the "You said" overview): its own file
+            if role in ("status-key", "actions", "er-status-key") or role.startswith("status:"):
+                file.edit_uri = settings
+            elif role in self.area_roles:
+                file.edit_uri = self.area_roles[role].uri
+            elif role == "er-home" and self.plan.home:
+                file.edit_uri = self.plan.home.uri
+            else:
+                file.edit_uri = None
 
     def read_plan(self, files: Files, config: MkDocsConfig):
         """Read and check every documentation page: the one path used by the build and by

@@ -151,3 +151,21 @@ def test_docstring_examples():
     from plan_progress.cli import changes as module
 
     assert doctest.testmod(module).failed == 0
+
+
+def test_the_pull_request_workflow_writes_the_summary_and_checks_what_changed():
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))["jobs"]
+    summary = jobs["summary"]
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    checkout = next(step for step in summary["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    [run] = [step["run"] for step in summary["steps"] if "run" in step]
+    assert run.startswith('./scripts/changes --base "origin/$BASE_REF"') and "$GITHUB_STEP_SUMMARY" in run
+    a11y = jobs["accessibility"]
+    checkout = next(step for step in a11y["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    script = "\n".join(step.get("run", "") for step in a11y["steps"])
+    assert '--changed-since "origin/$BASE_REF"' in script
+    assert "./scripts/a11y --site site --report .a11y/report.json" in script  # main: every page

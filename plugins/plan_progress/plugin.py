@@ -7,8 +7,8 @@ between MkDocs' events and the core.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
-import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,11 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from markupsafe import escape
+from mkdocs.structure.toc import get_toc
+from markdown.extensions.toc import nest_toc_tokens
 
 from .config import PlanProgressConfig
 from .core import opendata
 from .core.loader import RawPage, load_plan
 from .core.model import Action, Area, Home, Plan, Theme
+from .core.pages import GeneratedPage, Paths, SitePages
 from .core.problems import ContentError
 from .core.easyread import EasyReadRenderer, Rules
 from .core.glossary import Glossary
@@ -32,6 +36,7 @@ from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
+from .core.templates import Templates, slug
 
 log = get_plugin_logger(__name__)
 
@@ -40,6 +45,9 @@ JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
+_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
 
 
 class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
@@ -50,9 +58,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.scale: tuple[Status, ...] = DEFAULT_SCALE
         self.as_at: dt.date | None = None
         self.renderer: Renderer | None = None
-        self.generated: dict[str, str] = {}  # src uri -> role
+        self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
-        self.area_roles: dict[str, Area] = {}  # "er-area:3" and "area-list:3" -> area 3
 
     # -- configuration -----------------------------------------------------------
 
@@ -91,38 +98,24 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.plan = plan
         # plan.pages builds a new dictionary of every page each time: look pages up in one copy.
         self.pages = plan.pages
-        self.area_roles = {f"{kind}:{area.number}": area for area in plan.areas for kind in ("er-area", "area-list")}
         icon_exists = _icon_finder(tuple(config.theme.dirs))
+        # MkDocs copies every file of the theme's folders that is not HTML into the site: the
+        # plugin's own templates (such as the Atom feed's) are not pages of the site.
+        ours = str(TEMPLATES) + os.sep
+        for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(ours)]:
+            files.remove(file)
+        templates = Templates(config.theme.dirs)
 
-        self.generated = {}
-        roles: dict[str, str] = {"status-key": self.config.status_key_page,
-                 "actions": posixpath.join(self.config.actions_dir, "index.md")}
-        for status in self.scale:
-            roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
-        for area in plan.areas:
-            roles[f"area-list:{area.number}"] = posixpath.join(self.config.actions_dir, f"area-{area.number}.md")
-        roles["changes"] = self.config.changes_page
-        roles["board-report"] = self.config.board_report_page
-        roles["open-data"] = self.config.open_data_page
-        easy = self.config.easy_read_dir
-        roles["er-home"] = posixpath.join(easy, "index.md")
-        roles["er-status-key"] = posixpath.join(easy, "status-key.md")
-        for area in plan.areas:
-            roles[f"er-area:{area.number}"] = posixpath.join(easy, f"area-{area.number}.md")
-        if plan.themes:
-            roles["er-you-said"] = posixpath.join(easy, "you-said.md")
-        overview = posixpath.join(self.config.you_said_dir, "index.md")
-        if plan.themes:
-            if files.get_file_from_path(overview) is None:
-                roles["you-said"] = overview  # made here when the content has no page of its own
-            else:
-                self.generated[overview] = "you-said"  # the content's own page: the overview goes below it
-        for role, uri in roles.items():
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"plan-progress: {uri} is made by the plugin; remove or rename the file "
+        paths = Paths(status_key_page=self.config.status_key_page, actions_dir=self.config.actions_dir,
+                      changes_page=self.config.changes_page, board_report_page=self.config.board_report_page,
+                      open_data_page=self.config.open_data_page, easy_read_dir=self.config.easy_read_dir,
+                      you_said_dir=self.config.you_said_dir)
+        self.site_pages = SitePages(plan, paths, has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        for made in self.site_pages.made():
+            if files.get_file_from_path(made.uri) is not None:
+                raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
                                   "in the content folder")
-            files.append(File.generated(config, uri, content=f"# {role}\n"))
-            self.generated[uri] = role
+            files.append(File.generated(config, made.uri, content=f"# {made.kind.name}\n"))
 
         urls: dict[str, str] = {}  # every link on every page asks: remember the answers
 
@@ -135,10 +128,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
-            generated={role: uri for uri, role in self.generated.items()},
+            pages=self.site_pages, templates=templates,
         )
-        self.easy = EasyReadRenderer(self.renderer, self.renderer.generated)
-        self.glossary = Glossary(plan.glossary, plan.glossary_uri)
+        self.easy = EasyReadRenderer(self.renderer)
+        self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
@@ -214,42 +207,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         item = self.pages.get(uri)
         changed = item.last_changed if isinstance(item, Action) else None
         page.update_date = (changed.last_day if changed else self.as_at).isoformat()
-        renderer = self.renderer
-        role = self.generated.get(uri)
-        if role is not None and role.startswith("er-"):
-            page.meta["template"] = "easy-read.html"
-            if role == "er-home":
-                return self.easy.home(uri)
-            if role == "er-status-key":
-                return self.easy.status_key(uri)
-            if role == "er-you-said":
-                return self.easy.you_said(uri)
-            return self.easy.area(self.area_roles[role], uri)
-        if role is not None:
-            if role == "status-key":
-                return renderer.status_key(uri)
-            if role == "actions":
-                return renderer.all_actions(uri)
-            if role == "changes":
-                return self.reports.changes_page(uri)
-            if role == "board-report":
-                return self.reports.board_report(uri)
-            if role == "open-data":
-                data = self.config.data_dir
-                downloads = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
-                             "All actions as JSON": f"{data}/actions.json"}
-                if self.plan.themes:
-                    downloads["You said, we did as CSV"] = f"{data}/you-said.csv"
-                    downloads["You said, we did as JSON"] = f"{data}/you-said.json"
-                return self.reports.open_data_page(uri, downloads)
-            if role.startswith("area-list:"):
-                return renderer.area_list_page(self.area_roles[role], uri)
-            if role == "you-said":
-                return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
-                                                          else "")
-            return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
+        made = self.site_pages.get(uri)
+        if made is not None:
+            if made.kind.easy_read:
+                page.meta["template"] = "easy-read.html"
+            return self.render_generated(made, markdown if page.file.generated_by is None else "")
         if uri == self.plan.glossary_uri:
             return self.glossary.page("", markdown)
+        renderer = self.renderer
         item = self.pages.get(uri)
         if item is None:
             return markdown
@@ -268,6 +233,35 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
+
+    def render_generated(self, made: GeneratedPage, body: str) -> str:
+        """The content of a page the plugin makes, by its kind (core/pages.py); ``body``: the
+        content's own words where the content has the page too (the You said overview)."""
+        r, easy, reports = self.renderer, self.easy, self.reports
+        render = {
+            "status-key": lambda: r.status_key(made.uri),
+            "actions": lambda: r.all_actions(made.uri),
+            "status-actions": lambda: r.status_page(made.subject, made.uri),
+            "area-actions": lambda: r.area_list_page(made.subject, made.uri),
+            "changes": lambda: reports.changes_page(made.uri),
+            "board-report": lambda: reports.board_report(made.uri),
+            "open-data": lambda: reports.open_data_page(made.uri, self.downloads()),
+            "you-said": lambda: YouSaidRenderer(r).overview(made.uri, body),
+            "easy-home": lambda: easy.home(made.uri),
+            "easy-status-key": lambda: easy.status_key(made.uri),
+            "easy-area": lambda: easy.area(made.subject, made.uri),
+            "easy-you-said": lambda: easy.you_said(made.uri),
+        }
+        return render[made.kind.name]()
+
+    def downloads(self) -> dict[str, str]:
+        data = self.config.data_dir
+        files = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
+                 "All actions as JSON": f"{data}/actions.json"}
+        if self.plan.themes:
+            files["You said, we did as CSV"] = f"{data}/you-said.csv"
+            files["You said, we did as JSON"] = f"{data}/you-said.json"
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Put the top-level navigation in the configured order (without listing every action)."""
@@ -321,13 +315,25 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return _SETTING.sub(fill, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Explain jargon where it appears: the first use of each glossary term links to a box of
-        plain-word explanations at the end of the page (reachable without hovering)."""
-        if not self.config.enabled or self.plan is None or not self.plan.glossary:
+        """Give a page the table of contents and title of its HTML headings, which the plugin
+        writes as HTML (not Markdown); then explain jargon where it appears: the first use of each
+        glossary term links to a box of plain-word explanations at the end of the page (reachable
+        without hovering)."""
+        if not self.config.enabled or self.plan is None:
             return None
         uri = page.file.src_uri
-        if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
-            return None
+        made = self.site_pages.get(uri)
+        if made is not None or uri in self.pages or uri == self.plan.glossary_uri:
+            _headings_to_toc(page, html, title=made is not None)
+        _plain_title(page)
+        if "<h1" not in html:
+            # The theme would add this heading in its template, where its search does not see it:
+            # the search would then title the page's first section with the raw page title.
+            html = f'<h1 id="{escape(slug(page.title))}">{escape(page.title)}</h1>\n{html}'
+        if not self.plan.glossary:
+            return html
+        if uri == self.plan.glossary_uri or self.site_pages.is_easy_read(uri):
+            return html
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
         return self.glossary.explain(html, glossary_href)
 
@@ -352,29 +358,39 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""
-        roles = self.renderer.generated
-        role = self.generated.get(uri)
-        to_easy = "Easy read version of this page"
-        to_standard = "Standard version of this page"
-        if role and role.startswith("er-"):
-            if role == "er-home":
-                return (self.plan.home.uri if self.plan.home else "index.md"), "", to_standard, False
-            if role == "er-status-key":
-                return roles["status-key"], "", to_standard, False
-            if role == "er-you-said":
-                return posixpath.join(self.config.you_said_dir, "index.md"), "", to_standard, False
-            return self.area_roles[role].uri, "", to_standard, False
-        item = self.pages.get(uri)
-        if isinstance(item, Area):
-            return roles[f"er-area:{item.number}"], "", to_easy, True
-        if isinstance(item, Action):
-            return roles[f"er-area:{item.area.number}"], "action-" + item.id.replace(".", "-"), to_easy, True
-        if role == "status-key":
-            return roles["er-status-key"], "", to_easy, True
-        if (role == "you-said" or isinstance(item, Theme)) and "er-you-said" in roles:
-            fragment = "" if role == "you-said" else "theme-" + uri.rsplit("/", 1)[-1].removesuffix(".md")
-            return roles["er-you-said"], fragment, to_easy, True
-        return roles["er-home"], "", "Easy read version of this site", True
+        target, fragment, easy, whole_site = self.site_pages.other_version(uri, self.pages.get(uri))
+        text = ("Easy read version of this site" if whole_site else "Easy read version of this page") if easy \
+            else "Standard version of this page"
+        return target, fragment, text, easy
+
+
+def _plain_title(page: Page) -> None:
+    """Every page's title is plain text, as front-matter titles are, and the theme templates escape
+    it (``| e``). MkDocs takes a title from the page's first Markdown heading as HTML ("Health
+    &amp; care"): turn that one into text, so that no title is escaped twice or left unescaped."""
+    rendered = getattr(page, "_title_from_render", None)
+    if "title" not in page.meta and rendered and page.title == rendered:
+        page.title = html.unescape(rendered)
+
+
+def _headings_to_toc(page: Page, content: str, title: bool) -> None:
+    """The page's table of contents from every heading with an id in its HTML, as MkDocs' toc
+    extension makes it from Markdown headings (titles as HTML, entities kept); and, with ``title``
+    and unless the page has one, its title: the text of its first ``<h1>``."""
+    tokens = []
+    first = None
+    for match in _HEADING.finditer(content):
+        level, attributes, inner = int(match.group(1)), match.group(2) or "", match.group(3)
+        name = " ".join(_TAG.sub("", inner).split())
+        if level == 1 and first is None:
+            first = html.unescape(name)
+        found = _ID.search(attributes)
+        if found:
+            tokens.append({"level": level, "id": html.unescape(found.group(1)), "name": name, "html": inner,
+                           "data-toc-label": ""})
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    if title and first is not None and "title" not in page.meta:
+        page.meta["title"] = first
 
 
 def add_templates(config: MkDocsConfig) -> None:

@@ -164,15 +164,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         its list and easy-read page, the home page for the easy-read home. Pages made from many
         files (What's changed, the Board report, open data, "You said" overviews) get no link."""
         settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
-        for uri, role in self.generated.items():
-            file = files.get_file_from_path(uri)
-            if file is None or file.generated_by is None:
-                continue  # a content page of the site's own (the "You said" overview): its own file
-            if role in ("status-key", "actions", "er-status-key") or role.startswith("status:"):
+        for made in self.site_pages.made():  # a content page the plugin adds to keeps its own file
+            file = files.get_file_from_path(made.uri)
+            kind = made.kind.name
+            if kind in ("status-key", "actions", "status-actions", "easy-status-key"):
                 file.edit_uri = settings
-            elif role in self.area_roles:
-                file.edit_uri = self.area_roles[role].uri
-            elif role == "er-home" and self.plan.home:
+            elif kind in ("area-actions", "easy-area"):
+                file.edit_uri = made.subject.uri
+            elif kind == "easy-home" and self.plan.home:
                 file.edit_uri = self.plan.home.uri
             else:
                 file.edit_uri = None

@@ -76,3 +76,17 @@ def test_without_repo_url_and_edit_uri_there_is_no_edit_link(basic_build):
     assert len(pages) > 20
     for html in pages:
         assert 'rel="edit"' not in html.read_text(encoding="utf-8"), html
+
+
+def test_the_link_name_carries_a_title_with_markup_characters_as_text(tmp_path):
+    page = "content/areas/1-finding/1-3-unrated.md"
+    text = (make_project(tmp_path / "src") / page).read_text(encoding="utf-8")
+    title = 'Plan "A" <img src=x onerror=alert(1)> & more'
+    project = make_project(tmp_path, files={page: text.replace(
+        "title: An unrated action past its date", f"title: '{title}'")}, config_edit=lambda t: t.replace(
+        "docs_dir: content\n", f"docs_dir: content\nrepo_url: {REPO}\nedit_uri: edit/main/content/\n"))
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    link = edit_link(build, "areas/1-finding/1-3-unrated/")
+    assert link["aria-label"] == f"Edit this page: 1.3 {title}"
+    assert build.html("areas/1-finding/1-3-unrated/").find("img", src="x") is None

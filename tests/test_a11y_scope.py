@@ -142,3 +142,31 @@ def test_the_sample_is_fixed_and_has_one_page_of_each_kind():
              "areas/1-y/1-1-z/", "404.html"]
     assert gate.sample_of_each_kind(paths) == ["", "404.html", "about/a/", "areas/1-y/", "areas/1-y/1-1-z/"]
     assert gate.sample_of_each_kind(list(reversed(paths))) == gate.sample_of_each_kind(paths)
+
+
+def test_the_gate_checks_only_the_selected_pages_with_base_site(one_status_change, tmp_path):
+    base, head = one_status_change
+    total = len(gate.read_pages(head).paths)
+    result = subprocess.run([str(ROOT / "scripts" / "a11y"), "--site", str(head), "--base-site", str(base),
+                             "--report", str(tmp_path / "report.json")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=900, env=ENV)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-5000:]
+    chosen = gate.select_pages(gate.read_pages(head), head, base, None).paths
+    assert "Pull request check: " in output and f"({len(chosen)} of {total} pages)" in output, output[-3000:]
+    assert f"Accessibility check passed: {len(chosen)} pages, 0 issues" in output
+    assert len(chosen) < total
+
+
+def test_changed_since_lists_committed_changes_and_new_files(tmp_path):
+    env = {**ENV, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.test"}
+    project = make_project(tmp_path)
+    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-q", "-m", "base"]):
+        subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
+    set_status(project, "1.3", "green")
+    (project / "content" / "new page.md").write_text("# New\n", encoding="utf-8")
+    changed = gate.changed_since("HEAD", repo=project)
+    assert changed == [A13, "content/new page.md"]
+    assert gate.content_only(changed, "content") == []
+    assert gate.content_only(changed + ["mkdocs.yml"], "content") == ["mkdocs.yml"]

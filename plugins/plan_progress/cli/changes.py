@@ -36,7 +36,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..core.model import Action, HistoryEntry, Plan
 from ..core.scale import Status
-from .common import CANNOT_RUN, OK, PROBLEMS, Stop, find_config, open_project
+from .common import OK, PROBLEMS, Stop, find_config, open_project
 from .validate import location_key
 
 # -- reading one side ------------------------------------------------------------------------------

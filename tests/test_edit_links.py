@@ -90,3 +90,15 @@ def test_the_link_name_carries_a_title_with_markup_characters_as_text(tmp_path):
     link = edit_link(build, "areas/1-finding/1-3-unrated/")
     assert link["aria-label"] == f"Edit this page: 1.3 {title}"
     assert build.html("areas/1-finding/1-3-unrated/").find("img", src="x") is None
+
+
+def test_repo_url_without_edit_uri_is_a_clear_warning_not_wrong_links(tmp_path):
+    """With repo_url alone MkDocs guesses edit/master/docs/: every edit link would open a file that
+    is not there (the content folder is content/). The strict build stops and says what to set."""
+    project = make_project(tmp_path, config_edit=lambda text: text.replace(
+        "docs_dir: content\n", f"docs_dir: content\nrepo_url: {REPO}\n"))
+    build = run_build(project)
+    assert build.returncode != 0
+    assert ("plan-progress: edit_uri 'edit/master/docs/' in mkdocs.yml does not end with the content folder "
+            "'content/'") in build.output, build.output
+    assert "set edit_uri: edit/<branch>/content/" in build.output

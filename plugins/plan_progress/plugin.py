@@ -163,6 +163,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         the status scale lives) for the status key and the action lists, the area's index.md for
         its list and easy-read page, the home page for the easy-read home. Pages made from many
         files (What's changed, the Board report, open data, "You said" overviews) get no link."""
+        folder = Path(config.docs_dir).name + "/"
+        if config.edit_uri and not config.edit_uri_template and not config.edit_uri.endswith(folder):
+            log.warning(f"plan-progress: edit_uri '{config.edit_uri}' in mkdocs.yml does not end with the content "
+                        f"folder '{folder}', so 'Edit this page' would open files that are not there; set "
+                        f"edit_uri: edit/<branch>/{folder} (with repo_url alone, MkDocs guesses edit/master/docs/)")
         settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
         for made in self.site_pages.made():  # a content page the plugin adds to keeps its own file
             file = files.get_file_from_path(made.uri)

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, make_project, run_build
 
@@ -363,14 +364,67 @@ def test_preview_serves_the_site_on_localhost_and_prints_the_address(tmp_path):
         process.stdout.close()
 
 
-def test_preview_does_not_start_when_the_content_has_an_error(tmp_path):
-    text = (ROOT / "tests/fixtures/basic" / A13).read_text().replace("not-rated", "greem")
-    project = make_project(tmp_path, files={A13: text})
-    result = run("preview", "--port", str(_free_port()), *config_of(project))
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated",
-        "The preview did not start: fix the problems above, then run ./scripts/preview again."]
+def _fetch(address: str) -> str:
+    with urllib.request.urlopen(address, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(address: str, words: str, process, seconds: float = 60) -> str:
+    """The page at ``address`` once it contains ``words`` (the preview rebuilds after a save)."""
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = _fetch(address)
+            if words in page:
+                return page
+        except OSError:
+            assert process.poll() is None, process.stdout.read()
+        time.sleep(0.3)
+    raise AssertionError(f"{address} did not show {words!r} within {seconds} s; it showed:\n{page[:3000]}")
+
+
+def test_preview_shows_the_problems_in_the_browser_and_the_page_once_fixed(tmp_path):
+    good = (ROOT / "tests/fixtures/basic" / A13).read_text()
+    project = make_project(tmp_path, files={A13: good.replace("not-rated", "greem")})
+    port = _free_port()
+    process = subprocess.Popen([str(SCRIPTS / "preview"), A13, "--port", str(port), *config_of(project)],
+                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+                               start_new_session=True)
+    try:
+        first = process.stdout.readline()
+        address = f"http://127.0.0.1:{port}/plan/areas/1-finding/1-3-unrated/"
+        assert first.startswith(f"Preview: open {address} in your browser."), first
+        # While the content has a problem, every page is the list of problems: file, line, field, what to do.
+        page = _wait_for(address, "problem", process)
+        soup = BeautifulSoup(page, "html.parser")
+        assert soup.find("h1").get_text(" ", strip=True) == \
+            "The preview cannot show the site yet: 1 problem to fix"
+        [item] = soup.select("li.problem")
+        text = " ".join(item.get_text().split())
+        assert text == (f"Problem in {A13}, line 6, field status: "
+                        "'greem' is not one of red, amber, green, blue, pink, not-rated"), text
+        assert "livereload" in page, "the problems page reloads by itself"
+        assert "1 problem to fix" in _fetch(f"http://127.0.0.1:{port}/plan/"), "every page is the list"
+        # Fixed and saved: the page itself comes back.
+        (project / A13).write_text(good, encoding="utf-8")
+        page = _wait_for(address, "An unrated action past its date", process)
+        assert "problem to fix" not in page
+        # Broken again while running: the problems come back.
+        (project / A13).write_text(good.replace("due: 2022-05", "due: someday"), encoding="utf-8")
+        page = _wait_for(address, "problem to fix", process)
+        assert f"{A13}" in page and "field due" in " ".join(BeautifulSoup(page, "html.parser").get_text().split())
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        process.stdout.close()
+
+
+def test_preview_refuses_a_file_that_is_not_a_page(tmp_path):
+    project = make_project(tmp_path)
+    result = run("preview", "content/nowhere.md", "--port", str(_free_port()), *config_of(project), cwd=project)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("preview: content/nowhere.md is not a page in the content folder"), result.stderr
 
 
 @pytest.mark.parametrize("name", ["validate", "yamltext", "new_action"])

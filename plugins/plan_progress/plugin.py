@@ -159,7 +159,31 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
         files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
+        self.point_edit_links(files, config)
         return files
+
+    def point_edit_links(self, files: Files, config: MkDocsConfig) -> None:
+        """"Edit this page" on a generated page opens the one file it comes from: mkdocs.yml (where
+        the status scale lives) for the status key and the action lists, the area's index.md for
+        its list and easy-read page, the home page for the easy-read home. Pages made from many
+        files (What's changed, the Board report, open data, "You said" overviews) get no link."""
+        folder = Path(config.docs_dir).name + "/"
+        if config.edit_uri and not config.edit_uri_template and not config.edit_uri.endswith(folder):
+            log.warning(f"plan-progress: edit_uri '{config.edit_uri}' in mkdocs.yml does not end with the content "
+                        f"folder '{folder}', so 'Edit this page' would open files that are not there; set "
+                        f"edit_uri: edit/<branch>/{folder} (with repo_url alone, MkDocs guesses edit/master/docs/)")
+        settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
+        for made in self.site_pages.made():  # a content page the plugin adds to keeps its own file
+            file = files.get_file_from_path(made.uri)
+            kind = made.kind.name
+            if kind in ("status-key", "actions", "status-actions", "easy-status-key"):
+                file.edit_uri = settings
+            elif kind in ("area-actions", "easy-area"):
+                file.edit_uri = made.subject.uri
+            elif kind == "easy-home" and self.plan.home:
+                file.edit_uri = self.plan.home.uri
+            else:
+                file.edit_uri = None
 
     def read_plan(self, files: Files, config: MkDocsConfig):
         """Read and check every documentation page (reading.read_plan: the one path used by the

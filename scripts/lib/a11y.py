@@ -2,9 +2,16 @@
 
 Run it as ``./scripts/a11y`` (see ``--help``). It
 
-1. builds the site with ``./scripts/build`` if ``site/`` is missing or older
-   than its sources (or builds ``--config`` into a temporary folder, or takes an
-   already built ``--site``);
+1. builds the site if ``site/`` was not built by this gate, successfully, from
+   exactly the files there are now (a digest of them is kept in
+   ``.a11y/site-built-from``): it builds strictly into a temporary folder and
+   puts that in place of ``site/`` only if the build succeeds, so a site left by a
+   failed build is never checked. Or it builds ``--config`` into a temporary
+   folder, or takes an already built ``--site``;
+   with ``--base-site DIR`` or ``--changed-since REF`` (a pull request), it then
+   keeps only the pages whose HTML differs from the base build plus one page of
+   each kind, or every page if anything but content pages changed
+   (``select_pages``);
 2. serves the site on a free port on 127.0.0.1, under the same path as the
    configured ``site_url`` (so absolute links, as on the 404 page, work);
 3. reads every page from ``sitemap.xml`` (plus ``404.html`` and any other HTML
@@ -24,7 +31,9 @@ element it hides must have a reason there, or the gate refuses to run.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import http.server
+import io
 import json
 import os
 import re
@@ -32,6 +41,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -89,36 +99,71 @@ def chromium_args(user_data_dir: str | os.PathLike) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-def newest_mtime(paths) -> float:
-    newest = 0.0
-    for path in paths:
-        if not path.exists():
-            continue
-        if path.is_file():
-            newest = max(newest, path.stat().st_mtime)
-            continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = [d for d in dirnames if d != "__pycache__"]
-            for name in filenames:
-                try:
-                    newest = max(newest, os.stat(os.path.join(dirpath, name)).st_mtime)
-                except FileNotFoundError:
-                    pass
-    return newest
+def inputs_fingerprint(root: Path) -> str:
+    """A digest of every file the default site is built from (names and bytes)."""
+    digest = hashlib.sha256()
+    for name in BUILD_INPUTS:
+        path = root / name
+        files = [path] if path.is_file() else sorted(
+            p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else []
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
 
 
-def site_is_stale(site_dir: Path) -> bool:
-    marker = site_dir / "sitemap.xml"
-    if not marker.is_file():
+def built_from_record(root: Path) -> Path:
+    return root / ".a11y" / "site-built-from"
+
+
+def site_is_stale(site_dir: Path, root: Path = ROOT) -> bool:
+    """True unless ``site_dir`` was built by this gate, successfully, from exactly the files there are
+    now. A site left behind by a build that failed (or by any other build) is never taken as is."""
+    record = built_from_record(root)
+    if not (site_dir / "sitemap.xml").is_file() or not record.is_file():
         return True
-    return newest_mtime(ROOT / p for p in BUILD_INPUTS) > marker.stat().st_mtime
+    return record.read_text(encoding="utf-8").strip() != inputs_fingerprint(root)
+
+
+def build_default_site(root: Path = ROOT) -> Path:
+    """Build ``root``'s site strictly into a new folder and, only if that build succeeds, put it in
+    place of ``root/site`` and record which content it was built from. If the build fails, nothing
+    is checked and ``site/`` is left as it was (and still counts as out of date)."""
+    fingerprint = inputs_fingerprint(root)
+    (root / ".a11y").mkdir(exist_ok=True)
+    # In the same file system as site/, so that putting the new site in place is a rename.
+    staging = Path(tempfile.mkdtemp(prefix="site-", dir=root / ".a11y"))
+    try:
+        run_build([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                   "-f", str(root / "mkdocs.yml"), "-d", str(staging / "site")], cwd=root)
+        site_dir = root / "site"
+        old = staging / "old-site"
+        if site_dir.exists():
+            site_dir.rename(old)
+        (staging / "site").rename(site_dir)
+        record = built_from_record(root)
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(fingerprint + "\n", encoding="utf-8")
+        return site_dir
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def default_site(root: Path = ROOT) -> Path:
+    site_dir = root / "site"
+    if site_is_stale(site_dir, root):
+        return build_default_site(root)
+    print("site/ is up to date (built by this check from the files as they are now); not rebuilding.", flush=True)
+    return site_dir
 
 
 def run_build(command: list[str], cwd: Path) -> None:
     print("Building the site: " + " ".join(command), flush=True)
-    result = subprocess.run(command, cwd=cwd)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(command, cwd=cwd, env=env)
     if result.returncode != 0:
-        raise GateError(f"The site did not build (exit code {result.returncode}); fix the build first.")
+        raise GateError(f"The site did not build (exit code {result.returncode}), so nothing was checked: "
+                        "fix the problems listed above first.")
 
 
 # --------------------------------------------------------------------------
@@ -171,6 +216,131 @@ def read_pages(site_dir: Path) -> Pages:
 def path_to_file(path: str) -> str:
     path = urllib.parse.unquote(path.split("#", 1)[0].split("?", 1)[0])
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+# --------------------------------------------------------------------------
+# Which pages a pull request's check covers
+# --------------------------------------------------------------------------
+
+# Files every build rewrites when any page changes, and files no page loads to display itself: a
+# difference in these alone does not change how any page looks or behaves.
+DERIVED_FILES = {"sitemap.xml", "sitemap.xml.gz", "feed.xml", "search/search_index.json"}
+DATA_SUFFIXES = (".csv", ".json", ".xml")
+
+
+def page_kind(path: str) -> tuple[str, int]:
+    """Pages of one kind share an address pattern: 'areas/2-x/2-10-y/' is (areas, 3), an action."""
+    parts = [part for part in path.split("/") if part]
+    return (parts[0] if len(parts) > 1 else "(top)", len(parts)) if parts else ("(home)", 0)
+
+
+def sample_of_each_kind(paths: list[str]) -> list[str]:
+    """The first page (in address order) of each kind: the same pages on every run."""
+    first: dict[tuple[str, int], str] = {}
+    for path in sorted(paths):
+        first.setdefault(page_kind(path), path)
+    return sorted(first.values())
+
+
+def differing_files(site_dir: Path, base_dir: Path) -> tuple[set[str], set[str]]:
+    """(pages whose HTML differs from the base build or is new, other files that differ, appeared or went)."""
+    def listing(folder: Path) -> dict[str, Path]:
+        return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+    here, there = listing(site_dir), listing(base_dir)
+    pages, others = set(), set()
+    for rel in set(here) | set(there):
+        a, b = here.get(rel), there.get(rel)
+        if a is not None and b is not None and a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes():
+            continue
+        if rel.endswith(".html"):
+            if a is not None:
+                pages.add(rel)
+        elif rel not in DERIVED_FILES and not rel.endswith(DATA_SUFFIXES):
+            others.add(rel)
+    return pages, others
+
+
+def content_only(changed_paths: list[str], docs_dir: str) -> list[str]:
+    """The changed paths that are not Markdown pages in the content folder (empty: a content-only change)."""
+    prefix = docs_dir.strip("/") + "/"
+    return [p for p in changed_paths if not (p.startswith(prefix) and p.endswith(".md"))]
+
+
+@dataclass
+class Selection:
+    paths: list[str]
+    reason: str
+
+
+def select_pages(pages: "Pages", site_dir: Path, base_dir: Path, changed_paths: list[str] | None,
+                 docs_dir: str = "content") -> Selection:
+    """The pages a pull request's check covers. Every page when anything but content pages changed
+    (templates, CSS, JavaScript, the theme, the plugin, mkdocs.yml ...: seen in the list of changed
+    files, or as a stylesheet, script, image or font that differs between the builds). Otherwise:
+    every page whose HTML differs from the base build (the changed pages and every generated page
+    that lists them, since those change too), plus the first page of each kind."""
+    if changed_paths is not None:
+        other = content_only(changed_paths, docs_dir)
+        if other:
+            shown = ", ".join(other[:5]) + (f" and {len(other) - 5} more" if len(other) > 5 else "")
+            return Selection(list(pages.paths), f"every page: more than content pages changed ({shown})")
+    differ, assets = differing_files(site_dir, base_dir)
+    if assets:
+        shown = ", ".join(sorted(assets)[:5]) + (f" and {len(assets) - 5} more" if len(assets) > 5 else "")
+        return Selection(list(pages.paths), f"every page: files all pages use differ from the base build ({shown})")
+    changed = [p for p in pages.paths if path_to_file(p) in differ]
+    sample = [p for p in sample_of_each_kind(pages.paths) if p not in changed]
+    chosen = [p for p in pages.paths if p in set(changed) | set(sample)]
+    return Selection(chosen, f"{len(changed)} page(s) whose HTML differs from the base build, plus "
+                             f"{len(sample)} more so that every kind of page is checked "
+                             f"({len(chosen)} of {len(pages.paths)} pages)")
+
+
+def export_commit(ref: str, into: Path, repo: Path = ROOT) -> None:
+    """The files of commit ``ref`` in ``into`` (the working folder is not touched)."""
+    result = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", f"{ref}^{{commit}}"],
+                            capture_output=True)
+    if result.returncode != 0:
+        raise GateError(f"cannot read {ref} from git: {result.stderr.decode('utf-8', 'replace').strip()} "
+                        "(in GitHub Actions, check out with fetch-depth: 0)")
+    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
+        archive.extractall(into, filter="data")
+
+
+def changed_since(ref: str, repo: Path = ROOT) -> list[str]:
+    """Files changed between ``ref`` and the working folder (new untracked files included)."""
+    result = subprocess.run(["git", "-C", str(repo), "diff", "--name-only", "-z", ref], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise GateError(f"cannot list the files changed since {ref}: {result.stderr.strip()}")
+    untracked = subprocess.run(["git", "-C", str(repo), "ls-files", "--others", "--exclude-standard", "-z"],
+                               capture_output=True, text=True).stdout
+    return sorted({p for p in (result.stdout + "\0" + untracked).split("\0") if p})
+
+
+def docs_dir_of(config: Path) -> str:
+    match = re.search(r"^docs_dir:\s*['\"]?([^'\"#\s]+)", config.read_text(encoding="utf-8"), re.MULTILINE)
+    return match.group(1) if match else "docs"
+
+
+def build_base(ref: str, config: Path, workdir: Path) -> Path | None:
+    """Build the site as it was at ``ref`` into ``workdir``; None (and a note) if it does not build."""
+    source = workdir / "base-source"
+    source.mkdir()
+    export_commit(ref, source)
+    try:
+        base_config = source / config.resolve().relative_to(ROOT)
+    except ValueError:
+        raise GateError(f"--changed-since needs a settings file inside {ROOT}") from None
+    site = workdir / "base-site"
+    print(f"Building the site as it was at {ref}, to see which pages changed ...", flush=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
+                             "-f", str(base_config), "-d", str(site)], cwd=base_config.parent,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"  note: the site at {ref} does not build, so there is nothing to compare with.", flush=True)
+        return None
+    return site
 
 
 # --------------------------------------------------------------------------
@@ -622,6 +792,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--stall", type=float, default=None,
                         help="stop pa11y-ci if no page finishes for this many seconds "
                              "(default: twice the per-page timeout plus a minute)")
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument("--base-site", type=Path,
+                       help="a pull request's check: a build of the base branch; check only the pages whose "
+                            "HTML differs from it, plus one page of each kind (every page if a stylesheet, "
+                            "script or other shared file differs)")
+    scope.add_argument("--changed-since", metavar="REF",
+                       help="as --base-site, building the base from this git commit; also checks every page "
+                            "if anything but Markdown pages in the content folder changed since REF")
     parser.add_argument("--base-config", type=Path, default=BASE_CONFIG, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.concurrency < 1:
@@ -651,19 +829,32 @@ def main(argv: list[str] | None = None) -> int:
             run_build([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                        "-f", str(args.config.resolve()), "-d", str(site_dir)], cwd=args.config.resolve().parent)
         else:
-            site_dir = ROOT / "site"
-            if site_is_stale(site_dir):
-                run_build([str(ROOT / "scripts" / "build")], cwd=ROOT)
-            else:
-                print("site/ is up to date; not rebuilding.", flush=True)
+            site_dir = default_site(ROOT)
         pages = read_pages(site_dir)
+        chosen = pages.paths
+        if args.base_site or args.changed_since:
+            config_file = args.config.resolve() if args.config else ROOT / "mkdocs.yml"
+            changed_paths = None
+            if args.changed_since:
+                changed_paths = changed_since(args.changed_since)
+                base_dir = build_base(args.changed_since, config_file, workdir)
+            else:
+                base_dir = args.base_site.resolve()
+                if not (base_dir / "sitemap.xml").is_file():
+                    raise GateError(f"{base_dir} is not a built site (it has no sitemap.xml).")
+            if base_dir is None:
+                print("Checking every page: there is no base build to compare with.", flush=True)
+            else:
+                selection = select_pages(pages, site_dir, base_dir, changed_paths, docs_dir_of(config_file))
+                chosen = selection.paths
+                print(f"Pull request check: {selection.reason}.", flush=True)
         mount = urllib.parse.urlsplit(pages.site_url).path or "/"
         started = time.monotonic()
         with SiteServer(site_dir, mount) as server:
             local = server.base_url
-            urls = [local + p for p in pages.paths]
+            urls = [local + p for p in chosen]
             print(f"Serving {site_dir} at {local} (site_url {pages.site_url}).")
-            for path in pages.not_in_sitemap:
+            for path in (p for p in pages.not_in_sitemap if p in chosen):
                 print(f"  note: /{path} is not in sitemap.xml; checking it anyway.")
             load_failures = check_loads(urls)
             ours = len(server.missing)  # the 404s above are our own page checks

@@ -65,3 +65,8 @@ class PlanProgressConfig(Config):
     # "Tell us what you think about this page": an email (mailto:) or form address. No third-party script.
     feedback_url = c.Optional(c.Type(str))
     feedback_text = c.Type(str, default="Tell us what you think about this page")
+
+    # -- words (engineer "reuse") --------------------------------------------------------------
+    # Every word the site shows can be changed here: keys of plan_progress/locale/en.yml, checked
+    # by core/words.py (an unknown key is an error naming it and the known keys).
+    words = c.Type(dict, default={})

@@ -32,6 +32,7 @@ from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
+from .core.words import Words as WordList, WordsError
 
 log = get_plugin_logger(__name__)
 
@@ -62,6 +63,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             self.scale = tuple(Status(**dict(s)) for s in self.config.statuses)
         else:
             self.scale = DEFAULT_SCALE
+        self.words = self.load_words(config)
         problems = check_scale(self.scale)
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -71,6 +73,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if JS_PATH not in config.extra_javascript:
             config.extra_javascript.append(JS_PATH)
         return config
+
+    def load_words(self, config: MkDocsConfig) -> WordList:
+        """The English word list with the site's ``words:`` applied; every problem at once."""
+        try:
+            return WordList.load(self.config.words, plan_name=self.config.plan_name,
+                                 site_name=config.site_name or "")
+        except WordsError as error:
+            raise PluginError("plan-progress: the words in mkdocs.yml cannot be used:\n"
+                              + "\n".join(f"  {p}" for p in error.problems)) from None
 
     # -- reading content ---------------------------------------------------------
 

@@ -33,6 +33,7 @@ from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
 from .core.words import Words as WordList, WordsError
+from .core.palette import Palette, check_palette, theme_palettes
 
 log = get_plugin_logger(__name__)
 
@@ -64,6 +65,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         else:
             self.scale = DEFAULT_SCALE
         self.words = self.load_words(config)
+        self.check_brand_colours(config)
         problems = check_scale(self.scale)
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -82,6 +84,20 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         except WordsError as error:
             raise PluginError("plan-progress: the words in mkdocs.yml cannot be used:\n"
                               + "\n".join(f"  {p}" for p in error.problems)) from None
+
+    def check_brand_colours(self, config: MkDocsConfig) -> None:
+        """Refuse mkdocs-material's named primary or accent colour where the theme would draw text
+        with it under WCAG AA contrast, measured from the installed theme's own stylesheets."""
+        if config.theme.name != "material":
+            return
+        palette = _material_palette(tuple(config.theme.dirs))
+        if palette is None:
+            return
+        problems = [p for primary, accent in theme_palettes(config.theme.get("palette"))
+                    for p in check_palette(palette, primary, accent)]
+        if problems:
+            raise PluginError("plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n"
+                              + "\n".join(f"  {p}" for p in dict.fromkeys(problems)))
 
     # -- reading content ---------------------------------------------------------
 
@@ -382,6 +398,17 @@ def _parse_as_at(value, name: str = "as_at") -> dt.date:
     except ValueError:
         raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
                           f"(for example {name}: 2022-03-08)") from None
+
+
+@lru_cache(maxsize=None)
+def _material_palette(theme_dirs: tuple[str, ...]) -> Palette | None:
+    """The colours mkdocs-material's stylesheets define (the first theme folder that has them)."""
+    for folder in theme_dirs:
+        sheets = Path(folder, "assets", "stylesheets")
+        found = sorted(sheets.glob("main.*.min.css")) + sorted(sheets.glob("palette.*.min.css"))
+        if found:
+            return Palette.from_css(path.read_text(encoding="utf-8") for path in found)
+    return None
 
 
 @lru_cache(maxsize=None)

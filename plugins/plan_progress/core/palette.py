@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import colorsys
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from .scale import MIN_CONTRAST, contrast
 
@@ -46,7 +46,7 @@ class Palette:
     accent: Mapping[str, Mapping[str, str]]
 
     @classmethod
-    def from_css(cls, stylesheets: Iterable[str]) -> "Palette":
+    def from_css(cls, stylesheets: Iterable[str]) -> Palette:
         """Read the theme's stylesheets, later rules winning as in the browser.
 
         >>> p = Palette.from_css([":root{--md-hue:225deg}@media screen{[data-md-color-primary=teal],"
@@ -187,8 +187,10 @@ def check_palette(palette: Palette, primary: str | None, accent: str | None) -> 
     ...        "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}")
     >>> check_palette(Palette.from_css([css]), "indigo", None)
     []
-    >>> print(check_palette(Palette.from_css([css]), "teal", None)[0])
-    palette.primary 'teal': the header text (#ffffff on #009485) has a contrast of 3.77:1; it must be at least 4.5:1 (WCAG 2 AA). Colours that pass: indigo
+    >>> for part in check_palette(Palette.from_css([css]), "teal", None)[0].split("; "):
+    ...     print(part)
+    palette.primary 'teal': the header text (#ffffff on #009485) has a contrast of 3.77:1
+    it must be at least 4.5:1 (WCAG 2 AA). Colours that pass: indigo
     """
     problems: list[str] = []
     for setting, name, known in (("palette.primary", primary, palette.primary),

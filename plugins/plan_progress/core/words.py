@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import difflib
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 SECTIONS = ("counted", "names", "texts")
 _FORMATTER = string.Formatter()
@@ -44,7 +45,7 @@ def english() -> dict[str, dict[str, Any]]:
 
     import yaml
 
-    text = resources.files("plan_progress").joinpath("locale", "en.yml").read_text(encoding="utf-8")
+    text = (resources.files("plan_progress") / "locale" / "en.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return {section: dict(data.get(section) or {}) for section in SECTIONS}
 
@@ -74,7 +75,7 @@ class Words:
     texts: Mapping[str, str]
 
     @classmethod
-    def load(cls, overrides: Mapping[str, Any] | None = None, **extra_names: str) -> "Words":
+    def load(cls, overrides: Mapping[str, Any] | None = None, **extra_names: str) -> Words:
         """The English list with a site's ``words:`` applied. ``extra_names`` are names the plugin
         fills in from other settings (``plan_name``, ``site_name``). Raises WordsError listing every
         problem at once."""
@@ -117,8 +118,8 @@ class Words:
     def text(self, key: str, **values: Any) -> str:
         """A text with its fields filled in; counted words and names fill themselves in.
 
-        >>> Words.load(plan_name="Written Statement of Action").text("history_none")
-        'No published source has rated this action yet. It will be rated when the Written Statement of Action is next reviewed.'
+        >>> Words.load(plan_name="Local Offer plan").text("history_none").split(". ")[1]
+        'It will be rated when the Local Offer plan is next reviewed.'
         """
         return self.texts[key].format_map({**self.references(), **values})
 

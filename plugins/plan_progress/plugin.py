@@ -39,6 +39,8 @@ log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
+THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 
 
@@ -70,8 +72,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
                               + "\n".join(f"  {p}" for p in problems))
-        if CSS_PATH not in config.extra_css:
-            config.extra_css.insert(0, CSS_PATH)
+        add_templates(config)
+        for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
+            if path not in config.extra_css:
+                config.extra_css.insert(position, path)
         if JS_PATH not in config.extra_javascript:
             config.extra_javascript.append(JS_PATH)
         return config
@@ -184,6 +188,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                                         content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
+        files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
         return files
 
     def read_plan(self, files: Files, config: MkDocsConfig):
@@ -377,6 +382,19 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             fragment = "" if role == "you-said" else "theme-" + uri.rsplit("/", 1)[-1].removesuffix(".md")
             return roles["er-you-said"], fragment, to_easy, True
         return roles["er-home"], "", "Easy read version of this site", True
+
+
+def add_templates(config: MkDocsConfig) -> None:
+    """Put the plugin's templates on the theme's search path, as MkDocs' search plugin does: after
+    the site's own ``custom_dir`` (a site's overrides/ still wins) and before the theme's own
+    folder (ours win over mkdocs-material's)."""
+    dirs = config.theme.dirs
+    path = str(TEMPLATES)
+    if path in dirs:
+        return
+    custom = config.theme.custom_dir
+    position = 1 if custom is not None and dirs and dirs[0] == custom else 0
+    dirs.insert(position, path)
 
 
 def _asset(name: str) -> str:

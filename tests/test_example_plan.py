@@ -161,3 +161,17 @@ def test_a_new_action_and_the_schema_of_the_example_are_neutral(tmp_path):
     for word in ORIGINAL + ("EHC", "2021"):
         assert word not in text, word
         assert word not in schema, word
+
+
+def test_the_readme_documents_every_status_field_and_its_five_step_scale_is_the_example_s():
+    from plan_progress.config import StatusConfig
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### The status scale", 1)[1].split("\n### ", 1)[0]
+    documented = {line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")}
+    assert documented == {name for name, _option in StatusConfig._schema}
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    documented_scale = yaml.safe_load(block)["statuses"]
+    config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugin = next(p["plan-progress"] for p in config["plugins"] if isinstance(p, dict))
+    assert documented_scale == plugin["statuses"]

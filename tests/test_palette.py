@@ -98,3 +98,13 @@ def test_the_build_accepts_indigo(tmp_path):
     build = run_build(project)
     assert build.returncode == 0, build.output
     assert 'data-md-color-primary="indigo"' in (build.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_reports_bad_words_and_bad_colours_together(tmp_path):
+    project = make_project(tmp_path, config_edit=lambda t: _with_palette("  palette: {primary: teal}\n")(t).replace(
+        "      plan_name: test plan\n", "      plan_name: test plan\n      words: {aera: [x, y]}\n"))
+    build = run_build(project)
+    assert build.returncode == 1
+    assert "plan-progress: the words in mkdocs.yml cannot be used:\n  words: 'aera'" in build.output
+    assert "plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n" \
+           "  palette.primary 'teal'" in build.output

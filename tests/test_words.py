@@ -94,6 +94,11 @@ def test_a_word_that_cannot_be_used_is_an_error_naming_the_key(overrides, messag
     assert problems[0].startswith(message), problems[0]
 
 
+def test_a_setting_of_its_own_is_not_a_word():
+    assert check({"plan_name": "Our plan"}, {"plan_name": "", "site_name": ""}) == [
+        "words: 'plan_name' is a setting of its own: write it beside words:, not inside it"]
+
+
 def test_every_problem_is_reported_at_once():
     problems = check({"area": "priority", "colour": "red", "overdue": "{late}"})
     assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'overdue'"]

@@ -66,8 +66,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             self.scale = tuple(Status(**dict(s)) for s in self.config.statuses)
         else:
             self.scale = DEFAULT_SCALE
-        self.words = self.load_words(config)
-        self.check_brand_colours(config)
+        self.check_site_settings(config)
         problems = check_scale(self.scale)
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -80,28 +79,38 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             config.extra_javascript.append(JS_PATH)
         return config
 
-    def load_words(self, config: MkDocsConfig) -> WordList:
-        """The English word list with the site's ``words:`` applied; every problem at once."""
-        try:
-            return WordList.load(self.config.words, plan_name=self.config.plan_name,
-                                 site_name=config.site_name or "")
-        except WordsError as error:
-            raise PluginError("plan-progress: the words in mkdocs.yml cannot be used:\n"
-                              + "\n".join(f"  {p}" for p in error.problems)) from None
+    def check_site_settings(self, config: MkDocsConfig) -> None:
+        """The site's words and the theme's colours: every problem with either at once."""
+        sections = [("the words in mkdocs.yml cannot be used", self.load_words(config)),
+                    ("the theme's colours in mkdocs.yml (theme.palette) fail contrast",
+                     self.check_brand_colours(config))]
+        found = [f"plan-progress: {title}:\n" + "\n".join(f"  {p}" for p in problems)
+                 for title, problems in sections if problems]
+        if found:
+            raise PluginError("\n".join(found))
 
-    def check_brand_colours(self, config: MkDocsConfig) -> None:
-        """Refuse mkdocs-material's named primary or accent colour where the theme would draw text
-        with it under WCAG AA contrast, measured from the installed theme's own stylesheets."""
+    def load_words(self, config: MkDocsConfig) -> list[str]:
+        """Set ``self.words``: the English word list with the site's ``words:`` applied. Returns every
+        problem with ``words:`` (the English list is used meanwhile)."""
+        extra = {"plan_name": self.config.plan_name, "site_name": config.site_name or ""}
+        try:
+            self.words = WordList.load(self.config.words, **extra)
+        except WordsError as error:
+            self.words = WordList.load(**extra)
+            return error.problems
+        return []
+
+    def check_brand_colours(self, config: MkDocsConfig) -> list[str]:
+        """Every reason mkdocs-material's named primary or accent colour fails: where the theme would
+        draw with it under WCAG AA contrast, measured from the installed theme's own stylesheets."""
         if config.theme.name != "material":
-            return
+            return []
         palette = _material_palette(tuple(config.theme.dirs))
         if palette is None:
-            return
+            return []
         problems = [p for primary, accent in theme_palettes(config.theme.get("palette"))
                     for p in check_palette(palette, primary, accent)]
-        if problems:
-            raise PluginError("plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n"
-                              + "\n".join(f"  {p}" for p in dict.fromkeys(problems)))
+        return list(dict.fromkeys(problems))
 
     # -- reading content ---------------------------------------------------------
 

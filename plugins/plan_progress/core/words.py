@@ -229,6 +229,8 @@ def check(overrides: Mapping[str, Any], extra_names: Mapping[str, str] | None = 
                     own = ", ".join("{" + g + "}" for g in sorted(given - refs)) or "none of its own"
                     problems.append(f"{where} uses {{{name}}}, which this text is never given; it may use "
                                     f"{own}, and any counted word or name (for example {{area}}, {{board}})")
+        elif key in (extra_names or {}):
+            problems.append(f"{where} is a setting of its own: write it beside words:, not inside it")
         else:
             close = difflib.get_close_matches(str(key), known, n=3)
             hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""

@@ -45,7 +45,8 @@ def test_a_site_renames_a_part_of_the_plan_everywhere_it_is_named():
     assert words.text("other_areas") == "Other priorities:"
     assert words.text("board_all_areas") == "All priorities"
     assert words.text("filter_any_area") == "Any priority"
-    assert words.text("data_area") == "The number of the priority it belongs to."
+    assert words.text("data_area") == "The number of the area for development it belongs to."
+    assert Words.load({"area_in_full": "priority"}).text("data_area") == "The number of the priority it belongs to."
 
 
 def test_names_fill_in_and_take_a_capital_letter():

@@ -170,7 +170,7 @@ def reference_names(extra_names: Mapping[str, str] | None = None) -> set[str]:
     """Every ``{name}`` any text may use.
 
     >>> sorted(n for n in reference_names() if n.lower().startswith("area"))
-    ['Area', 'Areas', 'area', 'areas']
+    ['Area', 'Area_in_full', 'Areas', 'area', 'area_in_full', 'areas']
     """
     base = english()
     plain = set(base["names"]) | set(extra_names or {})

@@ -47,6 +47,14 @@ def test_the_example_is_only_content_and_settings():
     assert not list(EXAMPLE.rglob("*.css")) and not list(EXAMPLE.rglob("*.html"))
 
 
+def test_the_example_loads_nothing_from_another_host(example_build):
+    for page in example_build.site.rglob("*.html"):
+        soup = example_build.html(str(page.relative_to(example_build.site)))
+        loaded = [t.get("href") or t.get("src") for t in soup.select("link[href], script[src], img[src]")
+                  if (t.get("href") or t.get("src") or "").startswith(("http:", "https:", "//"))]
+        assert [u for u in loaded if not u.startswith("https://example.org/priority-action-plan/")] == [], page
+
+
 def test_the_example_says_it_is_made_up(example_build):
     home = example_build.html("")
     text = home.select_one("article").get_text(" ", strip=True)

@@ -1,5 +1,5 @@
 """Brand colours: the theme's named primary and accent colours are measured, and a pair under WCAG AA
-is refused with its ratio, from mkdocs-material's own stylesheets."""
+is refused with its ratio, from mkdocs-material's own stylesheets. And the theme's fonts: never Google's."""
 
 from __future__ import annotations
 
@@ -108,3 +108,15 @@ def test_the_build_reports_bad_words_and_bad_colours_together(tmp_path):
     assert "plan-progress: the words in mkdocs.yml cannot be used:\n  words: 'aera'" in build.output
     assert "plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n" \
            "  palette.primary 'teal'" in build.output
+
+
+@pytest.mark.parametrize("font", ["", "  font: {text: Roboto}\n"])
+def test_the_theme_never_loads_fonts_from_another_host(tmp_path, font):
+    project = make_project(tmp_path, config_edit=lambda t: t.replace("  font: false\n", font))
+    assert "font: false" not in (project / "mkdocs.yml").read_text()
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert "theme.font is off: mkdocs-material would load its fonts from Google's servers" in build.output
+    for page in build.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, page

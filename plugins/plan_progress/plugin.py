@@ -67,6 +67,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         else:
             self.scale = DEFAULT_SCALE
         self.check_site_settings(config)
+        self.use_system_fonts(config)
         problems = check_scale(self.scale)
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -88,6 +89,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                  for title, problems in sections if problems]
         if found:
             raise PluginError("\n".join(found))
+
+    def use_system_fonts(self, config: MkDocsConfig) -> None:
+        """No third-party requests: mkdocs-material loads its fonts from Google unless ``theme.font``
+        is false, so the plugin turns them off (the reader's own fonts are used)."""
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            config.theme["font"] = False
+            log.info("theme.font is off: mkdocs-material would load its fonts from Google's servers, and the "
+                     "site makes no third-party requests; pages use the reader's own fonts")
 
     def load_words(self, config: MkDocsConfig) -> list[str]:
         """Set ``self.words``: the English word list with the site's ``words:`` applied. Returns every

@@ -159,7 +159,7 @@ CASES = [
         {SUPPORT: SUPPORT_TEXT.replace("    source: Test survey 2021, 100 people\n    answered_by: []\n",
                                        "    answered_by: []\n")},
         [f"{SUPPORT}:16: items[2].source: is missing; every item needs it (Who said it and how, for example "
-         "'Voice 4 Parents annual survey 2021, 245 people'.)"],
+         "'Parent and carer survey, 120 replies'.)"],
         id="you-said-missing-source"),
     pytest.param(
         {SUPPORT: "---\ntype: you-said\ntheme: Support\nitems: []\n---\n"},

@@ -161,3 +161,8 @@ class PlanProgressConfig(Config):
 
     # ./scripts/launch-check
     launch_check = c.SubConfig(LaunchCheckConfig)
+
+    # -- words (engineer "reuse") --------------------------------------------------------------
+    # Every word the site shows can be changed here: keys of plan_progress/locale/en.yml, checked
+    # by core/words.py (an unknown key is an error naming it and the known keys).
+    words = c.Type(dict, default={})

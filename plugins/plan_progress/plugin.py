@@ -38,6 +38,8 @@ from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
 from .reading import PlanSettings, icon_finder, parse_date, plan_settings, read_plan
+from .core.words import Words as WordList, WordsError
+from .core.palette import Palette, check_palette, theme_palettes
 
 log = get_plugin_logger(__name__)
 
@@ -74,6 +76,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if unsafe:
             raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
                               + "\n".join(f"  {p}" for p in unsafe))
+        self.check_site_settings(config)
+        self.use_system_fonts(config)
         add_templates(config)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
             if path not in config.extra_css:
@@ -81,6 +85,47 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if JS_PATH not in config.extra_javascript:
             config.extra_javascript.append(JS_PATH)
         return config
+
+    def check_site_settings(self, config: MkDocsConfig) -> None:
+        """The site's words and the theme's colours: every problem with either at once."""
+        sections = [("the words in mkdocs.yml cannot be used", self.load_words(config)),
+                    ("the theme's colours in mkdocs.yml (theme.palette) fail contrast",
+                     self.check_brand_colours(config))]
+        found = [f"plan-progress: {title}:\n" + "\n".join(f"  {p}" for p in problems)
+                 for title, problems in sections if problems]
+        if found:
+            raise PluginError("\n".join(found))
+
+    def use_system_fonts(self, config: MkDocsConfig) -> None:
+        """No third-party requests: mkdocs-material loads its fonts from Google unless ``theme.font``
+        is false, so the plugin turns them off (the reader's own fonts are used)."""
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            config.theme["font"] = False
+            log.info("theme.font is off: mkdocs-material would load its fonts from Google's servers, and the "
+                     "site makes no third-party requests; pages use the reader's own fonts")
+
+    def load_words(self, config: MkDocsConfig) -> list[str]:
+        """Set ``self.words``: the English word list with the site's ``words:`` applied. Returns every
+        problem with ``words:`` (the English list is used meanwhile)."""
+        extra = {"plan_name": self.config.plan_name, "site_name": config.site_name or ""}
+        try:
+            self.words = WordList.load(self.config.words, **extra)
+        except WordsError as error:
+            self.words = WordList.load(**extra)
+            return error.problems
+        return []
+
+    def check_brand_colours(self, config: MkDocsConfig) -> list[str]:
+        """Every reason mkdocs-material's named primary or accent colour fails: where the theme would
+        draw with it under WCAG AA contrast, measured from the installed theme's own stylesheets."""
+        if config.theme.name != "material":
+            return []
+        palette = _material_palette(tuple(config.theme.dirs))
+        if palette is None:
+            return []
+        problems = [p for primary, accent in theme_palettes(config.theme.get("palette"))
+                    for p in check_palette(palette, primary, accent)]
+        return list(dict.fromkeys(problems))
 
     # -- reading content ---------------------------------------------------------
 
@@ -404,6 +449,17 @@ def _asset(name: str) -> str:
     from importlib import resources
 
     return resources.files("plan_progress").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _material_palette(theme_dirs: tuple[str, ...]) -> Palette | None:
+    """The colours mkdocs-material's stylesheets define (the first theme folder that has them)."""
+    for folder in theme_dirs:
+        sheets = Path(folder, "assets", "stylesheets")
+        found = sorted(sheets.glob("main.*.min.css")) + sorted(sheets.glob("palette.*.min.css"))
+        if found:
+            return Palette.from_css(path.read_text(encoding="utf-8") for path in found)
+    return None
 
 
 @lru_cache(maxsize=None)

@@ -150,7 +150,7 @@ def run(project: Project, area_number: str, title: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="new-action", description="Create the next action page of an area, every field explained.",
-        epilog='example: ./scripts/new-action 2 "Review the EHC plan template with parents"')
+        epilog='example: ./scripts/new-action 2 "Review the information for families"')
     parser.add_argument("area", help="the area's number, for example 2")
     parser.add_argument("title", help="the action as written in the plan, in quotes")
     parser.add_argument("-f", "--config-file", help="the site's settings file (default: the nearest mkdocs.yml)")

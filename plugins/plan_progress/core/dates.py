@@ -43,10 +43,13 @@ class PartialDate:
         match = _PATTERN.match(value.strip())
         if not match:
             raise ValueError(f"{_show(value)} is not a date")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{value}' has no month {month}")
-        if day is not None:
+        if day is not None and month is not None:  # the pattern gives a day only with a month
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise ValueError(f"'{value}' is not a real day ({calendar.month_name[month]} {year} has {last} days)")

@@ -308,7 +308,7 @@ EASY_READ_TITLE = Field("easy_read_title", Text(),
                         "The heading in easy read: what this is about, in everyday words (for example 'Making "
                         "EHC plans on time'). Needed when there is easy-read text; checked like it.")
 CO_PRODUCED = Field("co_produced_with", ListOf(Text()),
-                    "Who shaped this part of the plan, where the sources say so (for example Voice 4 Parents).")
+                    "Who shaped this part of the plan, where the sources say so (for example a parent carer forum).")
 
 RESOURCE = Record(
     Field("text", Text(), "The resource as written in the plan.", required=True),
@@ -357,7 +357,7 @@ YOU_SAID_ITEM = Record(
     Field("said", Text(), "What was said, word for word from the source: a statistic, a finding or a quote.",
           required=True),
     Field("kind", Choice(lambda ctx: ["statistic", "finding", "quote"]), "statistic, finding or quote."),
-    Field("source", Text(), "Who said it and how, for example 'Voice 4 Parents annual survey 2021, 245 people'.",
+    Field("source", Text(), "Who said it and how, for example 'Parent and carer survey, 120 replies'.",
           required=True),
     Field("date", Date(), "When it was said (YYYY-MM-DD, YYYY-MM or YYYY)."),
     Field("answered_by", ListOf(_action_link("what the action commits to that answers what was said")),
@@ -371,8 +371,8 @@ YOU_SAID_ITEM = Record(
 )
 
 GLOSSARY_TERM = Record(
-    Field("term", Text(), "The word or abbreviation as it appears in the content, for example EHCP.", required=True),
-    Field("stands_for", Text(), "What an abbreviation stands for, for example 'Education, Health and Care Plan'."),
+    Field("term", Text(), "The word or abbreviation as it appears in the content, for example KPI.", required=True),
+    Field("stands_for", Text(), "What an abbreviation stands for, for example 'Key Performance Indicator'."),
     Field("meaning", Text(), "What it means, in plain words a parent would use.", required=True),
     Field("easy_read", Text(), "The meaning in easy read, if the plain meaning is not easy enough."),
     Field("match_case", Boolean(), "true to explain the term only where it is written with the same capital "
@@ -392,8 +392,9 @@ HOME = Record(
 AREA = Record(
     TYPE,
     Field("number", Integer(), "The area's number in the plan, for example 2.", required=True),
-    Field("title", Text(), "A short title for the area, for example 'EHC plans'.", required=True),
-    Field("finding", Text(), "The weakness the inspectors found, as worded in the plan.", required=True),
+    Field("title", Text(), "A short title for the area, for example 'Early help'.", required=True),
+    Field("finding", Text(), "What the plan says must improve in this area (for example an inspection's finding), "
+                               "as worded in the plan.", required=True),
     Field("aim", Text(), "The plan's aim for this area, as worded in the plan ('To ...').", required=True),
     Field("outcomes", ListOf(Text()), "The intended outcomes listed under the area in the plan."),
     CO_PRODUCED, EASY_READ_TITLE, EASY_READ,
@@ -411,7 +412,7 @@ ACTION = Record(
     Field("milestones", ListOf(MILESTONE), "The plan's 'Key milestones', one item each."),
     Field("due", Date(), "The completion date (YYYY-MM or YYYY-MM-DD); a month means the end of that month."),
     Field("due_text", Text(), "The completion date as the plan words it, when that is not a plain date "
-                              "(for example 'Ongoing through cycle of continuous improvement')."),
+                              "(for example 'Ongoing' or 'Every term')."),
     Field("status", Choice(_statuses), "The current rating. It must match the newest history entry.",
           required=True),
     Field("history", ListOf(HISTORY), "Every rating so far, each with its date, note and source."),

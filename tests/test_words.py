@@ -1,0 +1,149 @@
+"""The word list: one plural helper, a site's `words:` checked, every shipped text usable."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+from plan_progress.core import words as words_module
+from plan_progress.core.words import Words, WordsError, check, english, fields, reference_names
+
+from conftest import make_project, run_build
+
+PLUGIN = Path(words_module.__file__).resolve().parents[1]
+
+
+def test_the_module_examples_hold():
+    result = doctest.testmod(words_module)
+    assert result.attempted >= 10 and result.failed == 0
+
+
+@pytest.mark.parametrize("number, key, verb, expected", [
+    (0, "action", None, "0 actions"),
+    (1, "action", None, "1 action"),
+    (2, "action", None, "2 actions"),
+    (1, "action", "is", "1 action is"),
+    (2, "action", "is", "2 actions are"),
+    (1, "action", "has", "1 action has"),
+    (68, "action", "has", "68 actions have"),
+    (1, "status", None, "1 status"),
+    (3, "status", None, "3 statuses"),
+    (1, "thing", "is", "1 thing is"),
+])
+def test_count_makes_the_plural_and_the_verb_agree(number, key, verb, expected):
+    assert Words.load().count(number, key, verb) == expected
+
+
+def test_a_site_renames_a_part_of_the_plan_everywhere_it_is_named():
+    words = Words.load({"area": {"one": "priority", "other": "priorities"}})
+    assert words.count(1, "area") == "1 priority"
+    assert words.count(2, "area") == "2 priorities"
+    assert words.text("area_name", number=1, title="Early help") == "Priority 1: Early help"
+    assert words.text("other_areas") == "Other priorities:"
+    assert words.text("board_all_areas") == "All priorities"
+    assert words.text("filter_any_area") == "Any priority"
+    assert words.text("data_area") == "The number of the area for development it belongs to."
+    assert Words.load({"area_in_full": "priority"}).text("data_area") == "The number of the priority it belongs to."
+
+
+def test_names_fill_in_and_take_a_capital_letter():
+    words = Words.load({"families": "parents and carers", "board_report": "Report to the Programme Board"},
+                       plan_name="Priority Action Plan")
+    assert words.text("easy_you_said_intro_1") == "Parents and carers told us what is hard for them."
+    assert words.text("home_link_board_report") == "The Report to the Programme Board (printable)"
+    assert words.text("board_report_title") == "Report to the Programme Board: Priority Action Plan"
+
+
+def test_markup_escapes_the_words_and_keeps_a_link_given_as_markup():
+    from markupsafe import Markup
+
+    words = Words.load({"status_count": "{count} <b>{verb}</b> this status."})
+    out = words.markup("status_count", count=Markup('<a href="x/">3 actions</a>'), verb="have")
+    assert out == '<a href="x/">3 actions</a> &lt;b&gt;have&lt;/b&gt; this status.'
+    assert words.markup("source", source="<script>") == "Source: &lt;script&gt;"
+
+
+def test_an_unknown_key_is_an_error_naming_it_and_the_known_keys():
+    with pytest.raises(WordsError) as raised:
+        Words.load({"aera": ["priority", "priorities"], "overdue": "Late"})
+    (problem,) = raised.value.problems
+    assert problem.startswith("words: 'aera' is not a word the site shows (did you mean 'area'?)")
+    known = problem.split("the known keys are: ", 1)[1].split(", ")
+    assert {"area", "board", "not_stated", "overdue", "status_key_title"} <= set(known)
+    assert known == sorted(known)
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"area": "priority"},
+     "words: 'area' is a word whose form follows a number: give both forms, one and more than one, "
+     "as [area, areas] is written"),
+    ({"action": ["step"]}, "words: 'action' is a word whose form follows a number"),
+    ({"board": ["a", "b"]}, "words: 'board' must be a name written as text"),
+    ({"board": "The {area} board"}, "words: 'board' is a name used inside other texts: it cannot use {fields}"),
+    ({"overdue": 3}, "words: 'overdue' must be text"),
+    ({"area_name": "{Area} {nmber}: {title}"},
+     "words: 'area_name' uses {nmber}, which this text is never given; it may use {number}, {title}, "
+     "and any counted word or name"),
+    ({"overdue": "Late {"}, "words: 'overdue': Single '{' encountered in format string; write {{ and }} for a brace"),
+])
+def test_a_word_that_cannot_be_used_is_an_error_naming_the_key(overrides, message):
+    problems = check(overrides)
+    assert len(problems) == 1
+    assert problems[0].startswith(message), problems[0]
+
+
+def test_a_setting_of_its_own_is_not_a_word():
+    assert check({"plan_name": "Our plan"}, {"plan_name": "", "site_name": ""}) == [
+        "words: 'plan_name' is a setting of its own: write it beside words:, not inside it"]
+
+
+def test_every_problem_is_reported_at_once():
+    problems = check({"area": "priority", "colour": "red", "overdue": "{late}"})
+    assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'overdue'"]
+
+
+def test_a_site_text_may_use_any_counted_word_or_name():
+    words = Words.load({"overdue": "Late for the {board}", "no_actions": "No {actions} here"},
+                       plan_name="plan")
+    assert words.text("overdue") == "Late for the Board"
+    assert words.text("no_actions") == "No actions here"
+
+
+def test_every_shipped_text_is_well_formed_and_its_fields_shadow_no_name():
+    shipped = english()
+    refs = reference_names({"plan_name": "", "site_name": ""})
+    for key, (one, other) in shipped["counted"].items():
+        assert one and other, key
+    for key, text in shipped["texts"].items():
+        assert isinstance(text, str) and text.strip(), key
+        assert "<" not in text and ">" not in text, f"{key}: HTML belongs in the templates"
+        own = [name for name in fields(text) if name not in refs]
+        # A field the plugin fills in must not share a name with a counted word or name.
+        assert all(name.lower() not in {r.lower() for r in refs} for name in own), key
+        words = Words.load(plan_name="the plan", site_name="Site")
+        assert words.text(key, **{name: "X" for name in own})
+    # Keys are unique across the sections (a site's words: block is one flat list).
+    keys = [k for section in shipped.values() for k in section]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_word_list_names_no_local_area():
+    text = (PLUGIN / "locale" / "en.yml").read_text(encoding="utf-8")
+    for word in ("Wolverhampton", "Written Statement", "WSOA", "Ofsted", "Partnership Board", "SEND"):
+        assert word not in text
+
+
+def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_path):
+    project = make_project(tmp_path, config_edit=lambda t: t.replace(
+        "      plan_name: test plan\n",
+        "      plan_name: test plan\n      words:\n        aera: [priority, priorities]\n        board: [x]\n"))
+    build = run_build(project)
+    assert build.returncode == 1
+    assert "plan-progress: the words in mkdocs.yml cannot be used:" in build.output
+    assert "words: 'aera' is not a word the site shows (did you mean 'area'?)" in build.output
+    assert re.search(r"the known keys are: [^\n]*\barea_name\b", build.output)
+    assert "words: 'board' must be a name written as text" in build.output
+    assert "Traceback" not in build.output

@@ -12,7 +12,6 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
@@ -24,7 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import links, opendata
+from .core import help as help_core, links, opendata
+from .core.dates import words as date_words
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
 from .core.glossary import Glossary
@@ -64,6 +64,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.renderer: Renderer | None = None
         self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
+        self._files: Files | None = None
+        self.site_url = ""
 
     # -- configuration -----------------------------------------------------------
 
@@ -77,6 +79,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
                               + "\n".join(f"  {p}" for p in unsafe))
         self.check_site_settings(config)
+        self.add_contact_link(config)
         self.use_system_fonts(config)
         add_templates(config)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
@@ -95,6 +98,26 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                  for title, problems in sections if problems]
         if found:
             raise PluginError("\n".join(found))
+
+    def add_contact_link(self, config: MkDocsConfig) -> None:
+        """The "Contact and help" page, when contacts are set, in the footer's links of every page; and
+        no ``extra.settings`` name may hide the feedback sentences the plugin fills in."""
+        taken = sorted(set(help_core.page_words(False, "")) & set((config.extra or {}).get("settings") or {}))
+        if taken:
+            raise PluginError("plan-progress: extra.settings in mkdocs.yml: " + ", ".join(taken) + " "
+                              + ("is a name" if len(taken) == 1 else "are names")
+                              + " the plugin fills in from feedback_url; rename the setting")
+        if not self.config.contacts:
+            return
+        page = self.config.contact_page.removesuffix(".md")
+        if config.use_directory_urls:
+            url = page.removesuffix("index") if page.endswith("index") else page + "/"
+        else:
+            url = page + ".html"
+        footer = list((config.extra or {}).get("footer_links") or [])
+        if not any(isinstance(link, dict) and link.get("url") == url for link in footer):
+            footer.append({"text": self.words.text("contact_title"), "url": url})
+            config.extra["footer_links"] = footer
 
     def use_system_fonts(self, config: MkDocsConfig) -> None:
         """No third-party requests: mkdocs-material loads its fonts from Google unless ``theme.font``
@@ -154,11 +177,13 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(ours)]:
             files.remove(file)
         templates = Templates(config.theme.dirs)
+        templates.env.globals["w"] = self.words  # every template's words (locale/en.yml and the site's words:)
 
         paths = Paths(status_key_page=self.config.status_key_page, actions_dir=self.config.actions_dir,
                       changes_page=self.config.changes_page, board_report_page=self.config.board_report_page,
                       open_data_page=self.config.open_data_page, easy_read_dir=self.config.easy_read_dir,
-                      you_said_dir=self.config.you_said_dir)
+                      you_said_dir=self.config.you_said_dir,
+                      contact_page=self.config.contact_page if self.config.contacts else None)
         self.site_pages = SitePages(plan, paths, has_page=lambda uri: files.get_file_from_path(uri) is not None)
         for made in self.site_pages.made():
             if files.get_file_from_path(made.uri) is not None:
@@ -176,8 +201,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
 
         self.renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
-            words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
-            pages=self.site_pages, templates=templates,
+            words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note,
+                        checked=self.config.progress_checked_text.format(date=date_words(self.as_at)),
+                        next_update=self.config.next_update_text.format(date=date_words(self.config.next_update))
+                        if self.config.next_update else ""),
+            pages=self.site_pages, templates=templates, text=self.words,
         )
         self.easy = EasyReadRenderer(self.renderer)
         self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
@@ -193,18 +221,22 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         files.append(File.generated(config, self.config.feed_path, content=self.reports.feed(config.site_name)))
         rows = opendata.action_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
         data_dir = self.config.data_dir
-        files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at)))
+        files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at,
+                                                                                 next_update=self.config.next_update)))
         files.append(File.generated(config, f"{data_dir}/actions.csv", content=opendata.to_csv(rows)))
         if plan.themes:
             said = opendata.you_said_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
             files.append(File.generated(config, f"{data_dir}/you-said.json",
-                                        content=opendata.to_json(said, self.as_at, key="items")))
+                                        content=opendata.to_json(said, self.as_at, key="items",
+                                                                  next_update=self.config.next_update)))
             files.append(File.generated(config, f"{data_dir}/you-said.csv",
                                         content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
         files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
         self.point_edit_links(files, config)
+        self._files = files
+        self.site_url = site_url
         return files
 
     def point_edit_links(self, files: Files, config: MkDocsConfig) -> None:
@@ -263,12 +295,12 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             page.meta["title"] = f"{item.id} {item.title}"
             return renderer.action(item, markdown)
         if isinstance(item, Area):
-            page.meta["title"] = item.name
+            page.meta["title"] = renderer.area_name(item)
             return renderer.area(item, markdown)
         if isinstance(item, Home):
             return renderer.home(uri, markdown) + "\n" + self.reports.recent(uri)
         if isinstance(item, Theme):
-            page.meta["title"] = f"You said: {item.title}"
+            page.meta["title"] = self.words.text("page_title_theme", title=item.title)
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
@@ -290,17 +322,44 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "easy-status-key": lambda: easy.status_key(made.uri),
             "easy-area": lambda: easy.area(made.subject, made.uri),
             "easy-you-said": lambda: easy.you_said(made.uri),
+            "contact": lambda: r.contact_page(made.uri, help_core.contacts_from(self.config.contacts),
+                                              self.feedback_link(made.uri, config_site_url=self.site_url),
+                                              self.accessibility_uri()),
         }
         return render[made.kind.name]()
 
     def downloads(self) -> dict[str, str]:
         data = self.config.data_dir
-        files = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
-                 "All actions as JSON": f"{data}/actions.json"}
+        text = self.words.text
+        files = {text("download_actions_csv"): f"{data}/actions.csv",
+                 text("download_actions_json"): f"{data}/actions.json"}
         if self.plan.themes:
-            files["You said, we did as CSV"] = f"{data}/you-said.csv"
-            files["You said, we did as JSON"] = f"{data}/you-said.json"
+            files[text("download_you_said_csv")] = f"{data}/you-said.csv"
+            files[text("download_you_said_json")] = f"{data}/you-said.json"
         return files
+
+    def feedback_configured(self) -> bool:
+        url = self.config.feedback_url
+        return bool(url) and not help_core.is_placeholder(url)
+
+    def feedback_link(self, uri: str, config_site_url: str, title: str | None = None) -> dict | None:
+        """The "Tell us what you think about this page" link for the page at ``uri``: the page's full
+        address and title filled in (core/help.py). None while no real feedback route is set."""
+        if not self.feedback_configured():
+            return None
+        page_url = config_site_url.rstrip("/") + "/" + self.renderer.url_of(uri).lstrip("/") if config_site_url \
+            else self.renderer.url_of(uri)
+        if title is None:
+            title = self.words.text("contact_title")
+        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title),
+                "text": self.config.feedback_text}
+
+    def accessibility_uri(self) -> str | None:
+        """The accessibility statement, if the site has one (linked from the contact page)."""
+        for uri in ("about/accessibility.md", "accessibility.md"):
+            if self._files is not None and self._files.get_file_from_path(uri) is not None:
+                return uri
+        return None
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Put the top-level navigation in the configured order (without listing every action)."""
@@ -337,7 +396,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def fill_settings(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that
         details such as contact addresses are kept in one place. An unknown name is a warning."""
-        settings = (config.extra or {}).get("settings") or {}
+        settings = {**((config.extra or {}).get("settings") or {}),
+                    **help_core.page_words(self.feedback_configured(), self.config.feedback_text)}
 
         def fill(match):
             name = match.group(1)
@@ -386,20 +446,16 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             href = relative(page.url, self.renderer.url_of(uri) + (f"#{fragment}" if fragment else ""))
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
-                              "title": f"{config.site_name}: what's changed"}
-        if self.config.feedback_url:
-            link = self.config.feedback_url
-            if link.startswith("mailto:"):
-                subject = quote(f"Feedback on: {page.title}")
-                link += ("&" if "?" in link else "?") + f"subject={subject}"
-            context["pp_feedback"] = {"href": link, "text": self.config.feedback_text}
+                              "title": self.words.text("feed_title", site_name=config.site_name or "")}
+        feedback = self.feedback_link(page.file.src_uri, config.site_url or "", title=page.title or "")
+        if feedback is not None:
+            context["pp_feedback"] = feedback
         return context
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""
         target, fragment, easy, whole_site = self.site_pages.other_version(uri, self.pages.get(uri))
-        text = ("Easy read version of this site" if whole_site else "Easy read version of this page") if easy \
-            else "Standard version of this page"
+        text = self.words.text(("to_easy_read_site" if whole_site else "to_easy_read") if easy else "to_standard")
         return target, fragment, text, easy
 
 

@@ -31,6 +31,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("board-report", "board-report.html"),
     Kind("open-data", "open-data.html"),
     Kind("you-said", "you-said.html"),
+    Kind("contact", "contact.html"),  # "Contact and help": only when contacts are set
     Kind("easy-home", "easy-read/home.html", easy_read=True),
     Kind("easy-status-key", "easy-read/status-key.html", easy_read=True),
     Kind("easy-area", "easy-read/area.html", easy_read=True),  # about an Area
@@ -49,6 +50,7 @@ class Paths:
     open_data_page: str = "open-data.md"
     easy_read_dir: str = "easy-read"
     you_said_dir: str = "you-said"
+    contact_page: str | None = None  # None: no contacts are set, so no "Contact and help" page
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class SitePages:
         self._add("changes", paths.changes_page)
         self._add("board-report", paths.board_report_page)
         self._add("open-data", paths.open_data_page)
+        if paths.contact_page:
+            self._add("contact", paths.contact_page)
         easy = paths.easy_read_dir
         self._add("easy-home", join(easy, "index.md"))
         self._add("easy-status-key", join(easy, "status-key.md"))

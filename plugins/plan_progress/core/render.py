@@ -19,13 +19,15 @@ from typing import Callable
 from markupsafe import Markup
 
 from .dates import words as date_words
+from .help import is_placeholder
 from .links import relative
 from .model import Action, Area, Plan, Theme
 from .pages import SitePages, action_anchor, theme_anchor
 from .scale import Status
-from .templates import Templates, body_slot, count, join_words, page_source
+from .templates import Templates, body_slot, page_source
+from .words import Words as WordList
 
-NOT_STATED = "Not stated in the plan"
+NOT_STATED = WordList.load().names["not_stated"]
 
 
 def esc(text) -> str:
@@ -34,11 +36,14 @@ def esc(text) -> str:
 
 @dataclass
 class Words:
-    """Configurable words that appear on generated pages."""
+    """Settings that appear on generated pages (every other word comes from the word list,
+    ``Renderer.text``: core/words.py)."""
 
     plan_name: str = "the plan"
     ratings_note: str = ""
     not_stated: str = NOT_STATED
+    checked: str = ""  # "Progress last checked: 8 March 2022" (progress_checked_text), "" for the default
+    next_update: str = ""  # "Next update due: ..." (next_update_text), "" when no next update is set
 
 
 @dataclass
@@ -49,10 +54,14 @@ class Renderer:
     words: Words = field(default_factory=Words)
     pages: SitePages | None = None  # the pages the plugin makes (core/pages.py)
     templates: Templates = field(default_factory=Templates)
+    text: WordList = field(default_factory=WordList.load)  # every word the pages show (core/words.py)
 
     def __post_init__(self):
         self._badges: dict[str, Markup] = {}
-        self._lines: dict[tuple[str, bool], Markup] = {}
+        self._lines: dict[tuple[str, bool, bool], Markup] = {}
+        self.words.not_stated = self.text.names["not_stated"]
+        if not self.words.checked:
+            self.words.checked = self.text.text("progress_as_at", date=self.as_at_words())
 
     # -- rendering --------------------------------------------------------------
 
@@ -67,8 +76,9 @@ class Renderer:
         def href(uri: str, fragment: str = "") -> str:
             return relative(here_url, url_of(uri) + (f"#{fragment}" if fragment else ""))
 
-        return {"r": self, "plan": self.plan, "words": self.words, "as_at": self.as_at_words(), "here": here,
-                "href": href, "pages": self.pages, "action_anchor": action_anchor, "theme_anchor": theme_anchor}
+        return {"r": self, "plan": self.plan, "words": self.words, "w": self.text, "as_at": self.as_at_words(),
+                "here": here, "href": href, "pages": self.pages, "action_anchor": action_anchor,
+                "theme_anchor": theme_anchor}
 
     def page(self, template: str, here: str, body: str = "", **data) -> str:
         """Render a page template for the page at ``here``; the content's own Markdown ``body``
@@ -77,7 +87,7 @@ class Renderer:
         return page_source(out, body)
 
     def fragment(self, template: str, **data) -> Markup:
-        return self.templates.render(template, r=self, plan=self.plan, words=self.words, **data)
+        return self.templates.render(template, r=self, plan=self.plan, words=self.words, w=self.text, **data)
 
     # -- small pieces -------------------------------------------------------
 
@@ -99,21 +109,28 @@ class Renderer:
         return flag
 
     def status_line(self, action: Action) -> Markup:
-        key = (action.status.key, action.is_overdue(self.plan.as_at))
+        """The badge; beside it the overdue flag (a rated action that is late) or, for an unrated
+        action whose date has passed, plain words saying no update has been published."""
+        as_at = self.plan.as_at
+        key = (action.status.key, action.is_overdue(as_at), action.awaiting_update(as_at))
         line = self._lines.get(key)
         if line is None:
             line = self._lines[key] = self.fragment("plan-progress/partials/status-line.html",
-                                                    status=action.status, overdue=key[1])
+                                                    status=action.status, overdue=key[1], due_passed=key[2])
         return line
+
+    def area_name(self, area: Area) -> str:
+        """An area's full name in the site's words: "Area 2: EHC plans", "Priority 2: ..."."""
+        return self.text.text("area_name", number=area.number, title=area.title)
 
     def due_words(self, action: Action) -> str:
         if action.due and action.due_text:
-            return f"{action.due.words} (the plan says: {action.due_text})"
+            return self.text.text("due_and_plan_words", date=action.due.words, text=action.due_text)
         if action.due:
             return action.due.words
         if action.due_text:
             return action.due_text
-        return self.words.not_stated
+        return self.text.names["not_stated"]
 
     def as_at_words(self) -> str:
         return date_words(self.plan.as_at)
@@ -123,6 +140,10 @@ class Renderer:
     def overdue_count(self, actions: list[Action]) -> int:
         return sum(1 for a in actions if a.is_overdue(self.plan.as_at))
 
+    def due_passed_count(self, actions: list[Action]) -> int:
+        """Unrated actions whose completion date has passed: never counted as overdue."""
+        return sum(1 for a in actions if a.awaiting_update(self.plan.as_at))
+
     @staticmethod
     def percent(number: int, total: int) -> str:
         """>>> Renderer.percent(1, 3), Renderer.percent(1, 2)
@@ -131,20 +152,22 @@ class Renderer:
         return f"{100 * number / total:.3f}".rstrip("0").rstrip(".")
 
     def summary_sentence(self, actions: list[Action]) -> str:
-        counts = self.plan.counts(actions)
-        phrases = [f"{n} {s.label.lower()}" for s in self.plan.scale if (n := counts[s.key])]
-        total = count(len(actions), "action")
+        counts, w = self.plan.counts(actions), self.text
+        phrases = [w.text("summary_part", count=n, label=s.label.lower()) for s in self.plan.scale
+                   if (n := counts[s.key])]
+        total = w.count(len(actions), "action")
         if not phrases:
-            return f"{total}."
-        return f"{total}: " + join_words(phrases) + "."
+            return w.text("summary_total", count=total)
+        return w.text("summary", count=total, parts=w.join(phrases))
 
     def filter_entries(self, current) -> dict[str, list[tuple[str, bool, str]]]:
         """The plain filter pages, as (link text, is the current page, its uri)."""
-        counts, uri = self.plan.counts(), self.pages.uri
+        counts, uri, text = self.plan.counts(), self.pages.uri, self.text.text
         return {
-            "statuses": [(f"{s.label} ({counts[s.key]})", current is s, uri("status-actions", s))
-                         for s in self.plan.scale],
-            "areas": [(f"{a.name} ({len(a.actions)})", current is a, uri("area-actions", a)) for a in self.plan.areas],
+            "statuses": [(text("count_label", label=s.label, count=counts[s.key]), current is s,
+                          uri("status-actions", s)) for s in self.plan.scale],
+            "areas": [(text("count_label", label=self.area_name(a), count=len(a.actions)), current is a,
+                       uri("area-actions", a)) for a in self.plan.areas],
         }
 
     # -- pages -------------------------------------------------------------------
@@ -157,7 +180,7 @@ class Renderer:
 
     def action(self, action: Action, body: str) -> str:
         return self.page("plan-progress/action.html", action.uri, body, action=action,
-                         overdue=action.is_overdue(self.plan.as_at))
+                         overdue=action.is_overdue(self.plan.as_at), due_passed=action.awaiting_update(self.plan.as_at))
 
     def status_key(self, here: str) -> str:
         return self.page("plan-progress/status-key.html", here, counts=self.plan.counts())
@@ -174,6 +197,12 @@ class Renderer:
         return self.page("plan-progress/area-actions.html", here, area=area, filters=self.filter_entries(area),
                          list_other_areas=len(self.plan.areas) <= self.OTHER_AREAS_LIMIT)
 
+    def contact_page(self, here: str, contacts: list, feedback: dict | None, accessibility_uri: str | None) -> str:
+        """"Contact and help": each contact with only the details its settings give (core/help.py);
+        a detail still to be confirmed is shown as plain text, never as a link."""
+        return self.page("plan-progress/contact.html", here, contacts=contacts, feedback=feedback,
+                         accessibility_uri=accessibility_uri, is_placeholder=is_placeholder)
+
     def status_page(self, status: Status, here: str) -> str:
         actions = [a for a in self.plan.actions if a.status is status]
         return self.page("plan-progress/status-actions.html", here, status=status, actions=actions,
@@ -189,10 +218,12 @@ class YouSaidRenderer:
 
     def theme(self, theme: Theme, body: str) -> str:
         return self.r.page("plan-progress/you-said-theme.html", theme.uri, body, theme=theme,
-                           answered=sum(1 for i in theme.items if i.answered_by))
+                           answered=sum(1 for i in theme.items if i.answered_by),
+                           related=sum(1 for i in theme.items if i.related and not i.answered_by))
 
     def overview(self, here: str, body: str) -> str:
         items = [i for t in self.plan.themes for i in t.items]
         return self.r.page("plan-progress/you-said.html", here, body, items=items,
-                           gaps=[i for i in items if not i.answered_by])
+                           gaps=[i for i in items if not i.answered_by],
+                           related=sum(1 for i in items if i.related and not i.answered_by))
 

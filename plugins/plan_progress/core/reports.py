@@ -52,7 +52,7 @@ class Reports:
 
     def _unrated_label(self) -> str:
         unrated = next((s for s in self.plan.scale if not s.rated), None)
-        return f'"{unrated.label}"' if unrated else "unrated"
+        return f'"{unrated.label}"' if unrated else self.r.text.text("unrated_fallback")
 
     # -- what's changed ---------------------------------------------------------------------
 
@@ -79,7 +79,7 @@ class Reports:
         updated = max((c.entry.date.first_day for c in found), default=self.plan.as_at)
         entries = [{"change": c, "url": base + self.r.url_of(c.action.uri), "updated": _stamp(c.entry.date.first_day)}
                    for c in found]
-        return str(self.r.fragment("plan-progress/feed.xml", title=title, feed_url=base + self.feed_uri,
+        return str(self.r.fragment("plan-progress/feed.xml", title=self.r.text.text("feed_title", site_name=title), feed_url=base + self.feed_uri,
                                    page_url=base + self.r.url_of(self.r.pages.uri("changes")),
                                    updated=_stamp(updated), author=self.author, entries=entries)) + "\n"
 
@@ -87,11 +87,12 @@ class Reports:
 
     def board_report(self, here: str) -> str:
         plan = self.plan
-        rows = [{"name": area.name, "total": len(area.actions), "counts": plan.counts(area.actions),
-                 "overdue": self.r.overdue_count(area.actions)} for area in plan.areas]
+        rows = [{"area": area, "total": len(area.actions), "counts": plan.counts(area.actions),
+                 "overdue": self.r.overdue_count(area.actions), "due_passed": self.r.due_passed_count(area.actions)}
+                for area in plan.areas]
         gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
         return self.r.page("plan-progress/board-report.html", here, rows=rows, totals=plan.counts(),
-                           overdue=plan.overdue(), absolute=self.site_url.rstrip("/") != "",
+                           overdue=plan.overdue(), due_passed=plan.due_passed_unrated(), absolute=self.site_url.rstrip("/") != "",
                            site_url=self.site_url, gaps=gaps,
                            previous_report=_words(self.previous_report) if self.previous_report else None,
                            since=changes(plan, since=self.previous_report) if self.previous_report else [])
@@ -102,7 +103,18 @@ class Reports:
         return self.r.page("plan-progress/open-data.html", here, licence=self.licence, licence_url=self.licence_url,
                            actions_files=[(text, uri) for text, uri in files.items() if "actions" in uri],
                            said_files=[(text, uri) for text, uri in files.items() if "you-said" in uri],
-                           columns=COLUMNS, said_columns=YOU_SAID_COLUMNS)
+                           columns=self._columns(COLUMNS), said_columns=self._columns(YOU_SAID_COLUMNS))
+
+    def _columns(self, columns) -> list[tuple[str, str]]:
+        """Each column with its meaning in the site's words (``data_<column>``; for the you-said file's
+        ``url``, ``data_item_url``)."""
+        texts = self.r.text.texts
+        said = columns is YOU_SAID_COLUMNS
+        found = []
+        for name, meaning in columns:
+            key = "data_item_url" if said and name == "url" else f"data_{name}"
+            found.append((name, self.r.text.text(key) if key in texts else meaning))
+        return found
 
 
 def _stamp(date: dt.date) -> str:

@@ -14,7 +14,7 @@ or a text using a field it will never be given is a configuration error naming t
 >>> words.text("home_areas_heading")
 'Progress in each priority'
 >>> words.text("data_answered")
-'false when no action in the plan answers it yet: a gap for the SEND Partnership Board.'
+'false when no action in the plan answers it yet (even if some are related): a gap for the SEND Partnership Board.'
 """
 
 from __future__ import annotations
@@ -118,8 +118,8 @@ class Words:
     def text(self, key: str, **values: Any) -> str:
         """A text with its fields filled in; counted words and names fill themselves in.
 
-        >>> Words.load(plan_name="Local Offer plan").text("history_none").split(". ")[1]
-        'It will be rated when the Local Offer plan is next reviewed.'
+        >>> Words.load(plan_name="Local Offer plan").text("all_actions_intro", count="2 actions", date="1 May 2025")
+        'All 2 actions of the Local Offer plan, with their status as last checked on 1 May 2025.'
         """
         return self.texts[key].format_map({**self.references(), **values})
 

@@ -91,7 +91,8 @@ def test_area_page_lists_its_actions_and_counts(basic_build):
     assert table.caption.get_text(strip=True) == "The actions for Area 1: Finding needs"
     assert [th["scope"] for th in table.thead.select("th")] == ["col"] * 5
     summary = article.select_one(".pp-as-at").get_text(" ", strip=True)
-    assert summary == ("As at 15 June 2022: 3 actions: 1 significantly delayed, 1 completed and 1 not yet rated.")
+    assert summary == ("3 actions: 1 significantly delayed, 1 completed and 1 not yet rated. "
+                       "Progress as last checked on 15 June 2022.")
     assert article.select_one(".pp-bar")["aria-hidden"] == "true"
 
 
@@ -99,12 +100,17 @@ def test_home_dashboard_counts_in_words_then_bar(basic_build):
     soup = basic_build.html("")
     article = soup.select_one("article")
     counts = {}
-    for li in article.select("ul.pp-counts")[0].select("li"):
+    for li in article.select("ul.pp-counts")[0].select("li:not(.pp-count--due-passed)"):
         label = li.select_one(".pp-badge, .pp-flag").get_text(strip=True)
         counts[label] = int(li.select_one(".pp-count strong").get_text())
     assert counts == {"Significantly delayed": 1, "Minor delays": 1, "On track": 1, "Completed": 1,
                       "Waiting to start": 1, "Not yet rated": 1, "Overdue": 1}
-    assert "Progress as at 15 June 2022" in article.get_text(" ", strip=True)
+    # 1.3 is not rated and its date has passed: counted apart, in plain words, never as overdue.
+    due_passed = article.select_one("ul.pp-counts li.pp-count--due-passed")
+    assert due_passed.get_text(" ", strip=True) == (
+        "1 action: the completion date has passed and no update has been published.")
+    assert not due_passed.select(".pp-flag, .pp-badge, svg")
+    assert "Progress last checked: 15 June 2022" in article.get_text(" ", strip=True)
     assert "Ratings come from the test board." in article.get_text()
     cards = article.select(".pp-area-cards > li")
     assert [c.h3.get_text(strip=True) for c in cards] == ["Area 1: Finding needs", "Area 2: Plans"]
@@ -353,9 +359,10 @@ def test_board_report_has_summary_overdue_changes_gaps_and_one_section_per_area(
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
             for tr in article.select("table.pp-summary tbody tr")]
     # The last column counts late (rated) actions only: 1.3's date passed but nobody has rated it.
-    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "1"],
-                    ["Area 2: Plans", "3", "0", "1", "1", "0", "1", "0", "0"],
-                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "1"]]
+    # The column after it counts unrated actions whose date has passed (1.3), apart.
+    assert rows == [["Area 1: Finding needs", "3", "1", "0", "0", "1", "0", "1", "1", "1"],
+                    ["Area 2: Plans", "3", "0", "1", "1", "0", "1", "0", "0", "0"],
+                    ["All areas", "6", "1", "1", "1", "1", "1", "1", "1", "1"]]
     overdue = article.find("h2", id="overdue").find_next("table")
     assert [r.th.get_text(strip=True) for r in overdue.select("tbody tr")] == ["1.1"]
     recent = article.find("h2", id="changes").find_next("ol")

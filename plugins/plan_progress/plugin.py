@@ -65,7 +65,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
         self._files: Files | None = None
-        self.site_url = ""
 
     # -- configuration -----------------------------------------------------------
 
@@ -236,7 +235,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
         self.point_edit_links(files, config)
         self._files = files
-        self.site_url = site_url
         return files
 
     def point_edit_links(self, files: Files, config: MkDocsConfig) -> None:
@@ -323,7 +321,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "easy-area": lambda: easy.area(made.subject, made.uri),
             "easy-you-said": lambda: easy.you_said(made.uri),
             "contact": lambda: r.contact_page(made.uri, help_core.contacts_from(self.config.contacts),
-                                              self.feedback_link(made.uri, config_site_url=self.site_url),
+                                              self.feedback_link("", "") if self.feedback_configured() else None,
                                               self.accessibility_uri()),
         }
         return render[made.kind.name]()
@@ -342,15 +340,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         url = self.config.feedback_url
         return bool(url) and not help_core.is_placeholder(url)
 
-    def feedback_link(self, uri: str, config_site_url: str, title: str | None = None) -> dict | None:
-        """The "Tell us what you think about this page" link for the page at ``uri``: the page's full
-        address and title filled in (core/help.py). None while no real feedback route is set."""
+    def feedback_link(self, page_url: str, title: str) -> dict | None:
+        """The "Tell us what you think about this page" link for a page: its full address and title
+        filled in (core/help.py). None while no real feedback route is set."""
         if not self.feedback_configured():
             return None
-        page_url = config_site_url.rstrip("/") + "/" + self.renderer.url_of(uri).lstrip("/") if config_site_url \
-            else self.renderer.url_of(uri)
-        if title is None:
-            title = self.words.text("contact_title")
         return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title),
                 "text": self.config.feedback_text}
 
@@ -447,7 +441,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
-        feedback = self.feedback_link(page.file.src_uri, config.site_url or "", title=page.title or "")
+        feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context

@@ -233,3 +233,23 @@ def test_contact_and_help_page_shows_only_what_the_settings_give(configured_buil
 def test_no_contacts_no_contact_page(basic_build):
     assert not (basic_build.site / "contact").exists()
     assert "Contact and help" not in basic_build.html("").get_text()
+
+
+# -- the real site -----------------------------------------------------------------------------------
+
+def test_the_real_site_promises_no_feedback_link_and_calls_no_unrated_action_overdue(real_build):
+    """feedback_url is not set in mkdocs.yml: no page, the accessibility statement and the glossary
+    included, mentions the link; and no action is rated, so none is flagged overdue anywhere."""
+    for path, soup in pages(real_build):
+        text = soup.get_text()
+        assert FEEDBACK_TEXT not in text, path
+        if path != "status-key/index.html":  # which explains the flag
+            assert not soup.select(".pp-flag"), path
+        assert "will be rated when" not in text, path
+    statement = real_build.html("about/accessibility/").select_one("article").get_text(" ", strip=True)
+    assert "Email [" in statement or "Email" in statement.split("please tell us.")[1][:20]
+    rows = json.loads((real_build.site / "data" / "actions.json").read_text(encoding="utf-8"))["actions"]
+    assert not any(row["overdue"] for row in rows)
+    assert sum(row["due_passed"] for row in rows) == 14
+    board = real_build.html("board-report/")
+    assert [r.th.get_text(strip=True) for r in board.find("h2", id="due-passed").find_next("table").select("tbody tr")][:3] == ["1.1", "1.2", "2.1"]

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import links, opendata
+from .core import opendata
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
 from .core.glossary import Glossary
@@ -37,7 +37,7 @@ from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
-from .reading import PlanSettings, icon_finder, parse_date, plan_settings, read_plan
+from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan
 from .core.words import Words as WordList, WordsError
 from .core.palette import Palette, check_palette, theme_palettes
 
@@ -72,10 +72,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         self.settings = plan_settings(self.config)
         self.scale, self.as_at = self.settings.scale, self.settings.as_at
-        unsafe = links.setting_problems(config, self.config)
-        if unsafe:
-            raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
-                              + "\n".join(f"  {p}" for p in unsafe))
+        check_settings(config, self.config)
         self.check_site_settings(config)
         self.use_system_fonts(config)
         add_templates(config)

@@ -79,7 +79,8 @@ class Reports:
         updated = max((c.entry.date.first_day for c in found), default=self.plan.as_at)
         entries = [{"change": c, "url": base + self.r.url_of(c.action.uri), "updated": _stamp(c.entry.date.first_day)}
                    for c in found]
-        return str(self.r.fragment("plan-progress/feed.xml", title=self.r.text.text("feed_title", site_name=title), feed_url=base + self.feed_uri,
+        return str(self.r.fragment("plan-progress/feed.xml", title=self.r.text.text("feed_title", site_name=title),
+                                   feed_url=base + self.feed_uri,
                                    page_url=base + self.r.url_of(self.r.pages.uri("changes")),
                                    updated=_stamp(updated), author=self.author, entries=entries)) + "\n"
 
@@ -92,7 +93,8 @@ class Reports:
                 for area in plan.areas]
         gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
         return self.r.page("plan-progress/board-report.html", here, rows=rows, totals=plan.counts(),
-                           overdue=plan.overdue(), due_passed=plan.due_passed_unrated(), absolute=self.site_url.rstrip("/") != "",
+                           overdue=plan.overdue(), due_passed=plan.due_passed_unrated(),
+                           absolute=self.site_url.rstrip("/") != "",
                            site_url=self.site_url, gaps=gaps,
                            previous_report=_words(self.previous_report) if self.previous_report else None,
                            since=changes(plan, since=self.previous_report) if self.previous_report else [])

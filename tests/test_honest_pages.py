@@ -12,7 +12,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import make_project, run_build
 
 FEEDBACK_TEXT = "Tell us what you think about this page"
@@ -220,7 +219,8 @@ def test_contact_and_help_page_shows_only_what_the_settings_give(configured_buil
     assert details["Email"].a["href"] == "mailto:forum@example.test"
     assert details["Phone"].a["href"] == "tel:01234567890"
     assert details["Website"].a is None and details["Website"].get_text(strip=True).startswith("[website")
-    second = {div.dt.get_text(strip=True).rstrip(":") for div in article.find_all("h2", id=True)[1].find_next("dl").find_all("div")}
+    second_facts = article.find_all("h2", id=True)[1].find_next("dl")
+    second = {div.dt.get_text(strip=True).rstrip(":") for div in second_facts.find_all("div")}
     assert second == {"Website"}  # nothing made up for the fields it does not give
     source = (configured_build.site / "contact" / "index.html").read_text(encoding="utf-8")
     assert "Parents &amp; Carers &lt;Forum&gt;" in source
@@ -252,4 +252,5 @@ def test_the_real_site_promises_no_feedback_link_and_calls_no_unrated_action_ove
     assert not any(row["overdue"] for row in rows)
     assert sum(row["due_passed"] for row in rows) == 14
     board = real_build.html("board-report/")
-    assert [r.th.get_text(strip=True) for r in board.find("h2", id="due-passed").find_next("table").select("tbody tr")][:3] == ["1.1", "1.2", "2.1"]
+    table = board.find("h2", id="due-passed").find_next("table")
+    assert [r.th.get_text(strip=True) for r in table.select("tbody tr")][:3] == ["1.1", "1.2", "2.1"]

@@ -9,6 +9,7 @@ To reproduce by hand: ``.venv/bin/mkdocs build --strict -f examples/priority-act
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -183,3 +184,36 @@ def test_the_readme_documents_every_status_field_and_its_five_step_scale_is_the_
     config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin = next(p["plan-progress"] for p in config["plugins"] if isinstance(p, dict))
     assert documented_scale == plugin["statuses"]
+
+
+def test_the_example_pages_speak_in_its_own_words(example_build):
+    """The example calls a part of its plan a priority, its board the Programme Board and its report
+    a "Programme Board update" (words: in its mkdocs.yml): every standard page, menu and title uses
+    them, and none shows the original plan's "Area", "inspectors" or "Board report"."""
+    area = example_build.html("priorities/1-early-help/")
+    assert area.h1.get_text(strip=True) == "Priority 1: Early help"
+    assert area.title.get_text().startswith("Priority 1: Early help")
+    assert area.find("h2", id="finding").get_text(strip=True) == "Why this is a priority"
+    assert area.find("h2", id="actions").get_text(strip=True) == "The actions in this priority"
+    action = example_build.html("priorities/1-early-help/1-1-family-hubs/").select_one(".pp-facts")
+    assert "Priority : Priority 1: Early help" in action.get_text(" ", strip=True)
+    home = example_build.html("")
+    assert home.find("h2", id="areas").get_text(strip=True) == "Progress in each priority"
+    assert [h.get_text(strip=True) for h in home.select(".pp-area-cards h3")][0] == "Priority 1: Early help"
+    board = example_build.html("board-report/")
+    assert board.h1.get_text(strip=True) == "Programme Board update: Priority Action Plan"
+    menu = [" ".join(a.get_text(" ").split()) for a in home.select("nav.md-nav--primary a")]
+    assert "Programme Board update: Priority Action Plan" in menu
+    assert "The Programme Board update (printable)" in [a.get_text(strip=True) for a in home.select("article a")]
+    table = board.select_one("table.pp-summary")
+    assert table.thead.th.get_text(strip=True) == "Priority"
+    assert table.select("tbody th")[-1].get_text(strip=True) == "All priorities"
+    listing = example_build.html("actions/")
+    assert listing.select_one("label[for=pp-filter-area]").get_text(strip=True) == "Priority"
+    for page in sorted(example_build.site.rglob("*.html")):
+        soup = example_build.html(str(page.relative_to(example_build.site)))
+        for hidden in soup.select("script, style"):
+            hidden.decompose()
+        text = soup.get_text(" ")
+        for word in ("Area", "areas", "inspectors", "Board report", "Not stated in the plan"):
+            assert not re.search(rf"\b{word}\b", text), f"{page.relative_to(example_build.site)}: {word}"

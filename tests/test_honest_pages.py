@@ -118,6 +118,26 @@ def test_links_with_the_same_words_have_names_that_say_where_they_go(basic_build
         assert a["aria-label"].startswith(a.get_text(strip=True))  # the visible words begin the name
 
 
+HEALTH = """---
+type: you-said
+theme: Health
+items:
+  - said: "Waiting lists are too long"
+    kind: finding
+    source: Inspectors' report, 2021
+    answered_by:
+      - action: "2.3"
+        how: Sets a target for how long families wait.
+  - said: "Nobody tells us how long the wait will be"
+    kind: finding
+    source: Inspectors' report, 2021
+    related_to:
+      - action: "2.3"
+        how: Sets a target, but does not say families will be told.
+---
+"""
+
+
 # -- plain dates --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -140,7 +160,8 @@ def configured_build(tmp_path_factory):
 """)
     project = make_project(tmp_path_factory.mktemp("configured"), config_edit=edit,
                            files={"content/about.md": "# About\n\n[[feedback_sentence]]\n\n"
-                                                      "If you find a problem, tell us. [[feedback_on_problem]] us.\n"})
+                                                      "If you find a problem, tell us. [[feedback_on_problem]] us.\n",
+                                  "content/you-said/health.md": HEALTH})
     build = run_build(project)
     assert build.returncode == 0, build.output
     return build
@@ -254,3 +275,16 @@ def test_the_real_site_promises_no_feedback_link_and_calls_no_unrated_action_ove
     board = real_build.html("board-report/")
     table = board.find("h2", id="due-passed").find_next("table")
     assert [r.th.get_text(strip=True) for r in table.select("tbody tr")][:3] == ["1.1", "1.2", "2.1"]
+
+
+def test_theme_and_overview_count_items_that_are_only_related_apart(configured_build):
+    theme = configured_build.html("you-said/health/").select_one("article .pp-as-at").get_text(" ", strip=True)
+    assert "1 of them is answered by an action in the plan." in theme
+    assert theme.endswith("1 thing is related to an action in the plan, but not answered by it.")
+    second = configured_build.html("you-said/health/").select("article li.pp-said")[1]
+    assert second.select_one(".pp-said__none").get_text(strip=True) == "No action in the plan yet."
+    assert "does not say families will be told" in second.select_one(".pp-said__related").get_text()
+    overview = configured_build.html("you-said/").find("h2", id="themes").find_next("p").get_text(" ", strip=True)
+    assert overview.endswith("1 thing is related to an action in the plan, but not answered by it.")
+    gaps = configured_build.html("you-said/").find("h2", id="gaps").find_next("ul")
+    assert "Nobody tells us how long the wait will be" in gaps.get_text()

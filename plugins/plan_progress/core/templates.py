@@ -75,7 +75,10 @@ class Templates:
         self.env = Environment(loader=FileSystemLoader(search), autoescape=select_autoescape(["html", "xml"]),
                                trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
                                auto_reload=False)
-        self.env.globals.update(count=count, plural=plural_of, join_words=join_words)
+        from .words import Words
+
+        # w: every word the pages show (core/words.py); the plugin replaces it with the site's words.
+        self.env.globals.update(count=count, plural=plural_of, join_words=join_words, w=Words.load())
         self.env.filters["slug"] = slug
 
     def render(self, name: str, **context) -> Markup:

@@ -224,7 +224,7 @@ def test_a_setting_may_not_take_the_name_of_a_feedback_sentence(tmp_path):
     project = make_project(tmp_path, config_edit=lambda t: t + "extra:\n  settings:\n    feedback_sentence: mine\n")
     build = run_build(project)
     assert build.returncode != 0
-    assert "extra.settings in mkdocs.yml: feedback_sentence is a name the plugin fills in" in build.output
+    assert "feedback_sentence: the plugin fills this in from feedback_url" in build.output
 
 
 def test_contact_and_help_page_shows_only_what_the_settings_give(configured_build):

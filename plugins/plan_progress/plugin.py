@@ -100,9 +100,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         no ``extra.settings`` name may hide the feedback sentences the plugin fills in."""
         taken = sorted(set(help_core.page_words(False, "")) & set((config.extra or {}).get("settings") or {}))
         if taken:
-            raise PluginError("plan-progress: extra.settings in mkdocs.yml: " + ", ".join(taken) + " "
-                              + ("is a name" if len(taken) == 1 else "are names")
-                              + " the plugin fills in from feedback_url; rename the setting")
+            raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(
+                f"  {name}: the plugin fills this in from feedback_url; give your setting another name"
+                for name in taken))
         if not self.config.contacts:
             return
         page = self.config.contact_page.removesuffix(".md")

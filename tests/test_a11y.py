@@ -39,7 +39,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 A11Y = ROOT / "scripts" / "a11y"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-THEME_FIXES = ROOT / "content" / "assets" / "stylesheets" / "theme-fixes.css"
+THEME_FIXES = ROOT / "plugins" / "plan_progress" / "assets" / "theme-fixes.css"
+TEMPLATES = ROOT / "plugins" / "plan_progress" / "templates"
 PAGE_CHECKS = Path(__file__).resolve().parent / "browser" / "page-checks.js"
 
 _spec = importlib.util.spec_from_file_location("a11y_gate", ROOT / "scripts" / "lib" / "a11y.py")
@@ -74,7 +75,7 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> Path:
 
 
 def fixture_env() -> dict:
-    return dict(os.environ, A11Y_OVERRIDES_DIR=str(ROOT / "overrides"), NO_MKDOCS_2_WARNING="1")
+    return dict(os.environ, A11Y_OVERRIDES_DIR=str(TEMPLATES), NO_MKDOCS_2_WARNING="1")
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:
@@ -216,7 +217,7 @@ def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_p
 
 
 def test_gate_passes_on_stock_material_with_our_overrides(tmp_path):
-    """The fixes in overrides/ and theme-fixes.css cover what stock
+    """The fixes in the plugin's templates and theme-fixes.css cover what stock
     mkdocs-material fails on every page (search form and dialog, footer
     contrast, links in text), independently of the plan-progress plugin."""
     require_tools()

@@ -7,6 +7,7 @@ between MkDocs' events and the core.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import posixpath
 import re
@@ -19,6 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from markdown.extensions.toc import nest_toc_tokens
 
 from .config import PlanProgressConfig
 from .core import opendata
@@ -32,12 +35,18 @@ from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 from .core.styles import stylesheet
+from .core.templates import Templates
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
+THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
+_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
 
 
 class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
@@ -66,8 +75,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if problems:
             raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
                               + "\n".join(f"  {p}" for p in problems))
-        if CSS_PATH not in config.extra_css:
-            config.extra_css.insert(0, CSS_PATH)
+        add_templates(config)
+        for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
+            if path not in config.extra_css:
+                config.extra_css.insert(position, path)
         if JS_PATH not in config.extra_javascript:
             config.extra_javascript.append(JS_PATH)
         return config
@@ -89,6 +100,12 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.pages = plan.pages
         self.area_roles = {f"{kind}:{area.number}": area for area in plan.areas for kind in ("er-area", "area-list")}
         icon_exists = _icon_finder(tuple(config.theme.dirs))
+        # MkDocs copies every file of the theme's folders that is not HTML into the site: the
+        # plugin's own templates (such as the Atom feed's) are not pages of the site.
+        ours = str(TEMPLATES) + os.sep
+        for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(ours)]:
+            files.remove(file)
+        templates = Templates(config.theme.dirs)
 
         self.generated = {}
         roles: dict[str, str] = {"status-key": self.config.status_key_page,
@@ -131,10 +148,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
-            generated={role: uri for uri, role in self.generated.items()},
+            generated={role: uri for uri, role in self.generated.items()}, templates=templates,
         )
         self.easy = EasyReadRenderer(self.renderer, self.renderer.generated)
-        self.glossary = Glossary(plan.glossary, plan.glossary_uri)
+        self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
@@ -157,6 +174,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                                         content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
         files.append(File.generated(config, JS_PATH, content=_asset("plan-progress.js")))
+        files.append(File.generated(config, THEME_FIXES_PATH, content=_asset("theme-fixes.css")))
         return files
 
     def read_plan(self, files: Files, config: MkDocsConfig):
@@ -299,11 +317,17 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return _SETTING.sub(fill, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Explain jargon where it appears: the first use of each glossary term links to a box of
-        plain-word explanations at the end of the page (reachable without hovering)."""
-        if not self.config.enabled or self.plan is None or not self.plan.glossary:
+        """Give a page the table of contents and title of its HTML headings, which the plugin
+        writes as HTML (not Markdown); then explain jargon where it appears: the first use of each
+        glossary term links to a box of plain-word explanations at the end of the page (reachable
+        without hovering)."""
+        if not self.config.enabled or self.plan is None:
             return None
         uri = page.file.src_uri
+        if uri in self.generated or uri in self.pages or uri == self.plan.glossary_uri:
+            _headings_to_toc(page, html, title=uri in self.generated)
+        if not self.plan.glossary:
+            return None
         if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
             return None
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
@@ -385,6 +409,39 @@ def _order_plan_sections(items: list, pages: dict) -> None:
             if isinstance(area, Area):
                 entry.title = area.name
             _order_plan_sections(entry.children, pages)
+
+
+def _headings_to_toc(page: Page, content: str, title: bool) -> None:
+    """The page's table of contents from every heading with an id in its HTML, as MkDocs' toc
+    extension makes it from Markdown headings (titles as HTML, entities kept); and, with ``title``
+    and unless the page has one, its title: the text of its first ``<h1>``."""
+    tokens = []
+    first = None
+    for match in _HEADING.finditer(content):
+        level, attributes, inner = int(match.group(1)), match.group(2) or "", match.group(3)
+        name = " ".join(_TAG.sub("", inner).split())
+        if level == 1 and first is None:
+            first = html.unescape(name)
+        found = _ID.search(attributes)
+        if found:
+            tokens.append({"level": level, "id": html.unescape(found.group(1)), "name": name, "html": inner,
+                           "data-toc-label": ""})
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    if title and first is not None and "title" not in page.meta:
+        page.meta["title"] = first
+
+
+def add_templates(config: MkDocsConfig) -> None:
+    """Put the plugin's templates on the theme's search path, as MkDocs' search plugin does: after
+    the site's own ``custom_dir`` (a site's overrides/ still wins) and before the theme's own
+    folder (ours win over mkdocs-material's)."""
+    dirs = config.theme.dirs
+    path = str(TEMPLATES)
+    if path in dirs:
+        return
+    custom = config.theme.custom_dir
+    position = 1 if custom is not None and dirs and dirs[0] == custom else 0
+    dirs.insert(position, path)
 
 
 def _asset(name: str) -> str:

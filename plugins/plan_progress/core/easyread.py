@@ -124,114 +124,39 @@ class EasyReadRenderer:
         self.plan = renderer.plan
         self.pages = pages  # role -> uri of each easy-read page ("er-home", "er-area:1", ...)
 
-    def picture(self, name: str | None, fallback: str = "material/information-outline") -> str:
+    def picture(self, name: str | None, fallback: str = "material/information-outline"):
+        """A picture with a text alternative (its icon's name in words)."""
+        from markupsafe import Markup, escape
+
         name = name or fallback
         alt = name.split("/", 1)[-1].replace("-", " ")
-        markup = self.r.icon(name)
-        return markup.replace("<svg ", f'<svg class="pp-er__pic" role="img" aria-label="Picture: {_esc(alt)}" '
-                                       'focusable="false" ', 1)
+        markup = self.r.icon(name)  # the theme's own icon file: trusted markup
+        return Markup(markup.replace("<svg ", f'<svg class="pp-er__pic" role="img" aria-label="Picture: {escape(alt)}" '
+                                              'focusable="false" ', 1))
 
-    def row(self, picture: str, lines: list[str], raw_html: bool = False) -> str:
-        words = "".join(f"<p>{line if raw_html else _esc(line)}</p>" for line in lines)
-        return f'<div class="pp-er__row">{picture}<div class="pp-er__words">{words}</div></div>'
+    def status_picture(self, status):
+        """A status's icon, beside its word (so hidden from screen readers)."""
+        from markupsafe import Markup
 
-    def status_row(self, action) -> str:
-        status = action.status
-        lines = [f"Status: <strong>{_esc(status.label)}</strong>."]
-        if status.easy_read:
-            lines += [_esc(s) for s in sentences(status.easy_read)]
-        if action.is_overdue(self.plan.as_at):
-            lines.append(f"This is late. It should have been done by {_esc(self.r.due_words(action))}.")
-        icon = self.r.icon(status.icon).replace(
+        return Markup(self.r.icon(status.icon).replace(
             "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
-                     'focusable="false" ', 1)
-        return self.row(icon, lines, raw_html=True)
+                     'focusable="false" ', 1))
+
+    @staticmethod
+    def theme_anchor(theme) -> str:
+        return "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+    def render(self, template: str, here: str, **data) -> str:
+        return self.r.page(template, here, easy=self, sentences=sentences, **data)
 
     def home(self, here: str) -> str:
-        plan = self.plan
-        out = ["# Easy read", ""]
-        if plan.home and plan.home.easy_read:
-            out.append(self.row(self.picture(plan.home.easy_read_picture), sentences(plan.home.easy_read)))
-        out += ["", "## How is the plan going? {#how-is-it-going}", ""]
-        out.append(self.row(self.picture("material/calendar-check"),
-                            [f"This is how things were on {self.r.as_at_words()}."]))
-        counts = plan.counts()
-        for status in plan.scale:
-            number = counts[status.key]
-            if not number:
-                continue
-            icon = self.r.icon(status.icon).replace(
-                "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
-                         'focusable="false" ', 1)
-            noun = "action" if number == 1 else "actions"
-            out.append(self.row(icon, [f"{number} {noun}: <strong>{_esc(status.label)}</strong>."], raw_html=True))
-        out.append(self.row(self.picture("material/key"), [
-            f"{self.r.link(here, self.pages['er-status-key'], 'What the words and pictures mean')}."],
-            raw_html=True))
-        out += ["", "## The 6 parts of the plan {#areas}" if len(plan.areas) == 6 else
-                f"## The {len(plan.areas)} parts of the plan {{#areas}}", ""]
-        for area in plan.areas:
-            link = self.r.link(here, self.pages[f"er-area:{area.number}"],
-                               f"Part {area.number}: {area.easy_read_title or area.title}")
-            out.append(self.row(self.picture(area.easy_read_picture), [link], raw_html=True))
-        if plan.themes:
-            out += ["", "## What families told us {#you-said}", ""]
-            out.append(self.row(self.picture("material/message-text"), [
-                self.r.link(here, self.pages["er-you-said"], "What families told us and what we are doing")],
-                raw_html=True))
-        return "\n".join(out) + "\n"
+        return self.render("plan-progress/easy-read/home.html", here, counts=self.plan.counts())
 
     def area(self, area, here: str) -> str:
-        out = [f"# Part {area.number}: {_esc(area.easy_read_title or area.title)}", ""]
-        if area.easy_read:
-            out.append(self.row(self.picture(area.easy_read_picture), sentences(area.easy_read)))
-        else:
-            out.append(self.row(self.picture("material/pencil"),
-                                ["We are still writing this part in easy read."]))
-        out += ["", "## What we are doing {#actions}", ""]
-        for action in area.actions:
-            anchor = "action-" + action.id.replace(".", "-")
-            out += [f"### Action {_esc(action.id)} {{#{anchor}}}", ""]
-            if action.easy_read:
-                out.append(self.row(self.picture(action.easy_read_picture), sentences(action.easy_read)))
-            else:
-                out.append(self.row(self.picture("material/pencil"), [
-                    "We are still writing this action in easy read.",
-                    f"{self.r.link(here, action.uri, 'Read the full page about this action')}."], raw_html=True))
-            out += [self.status_row(action), ""]
-        return "\n".join(out) + "\n"
+        return self.render("plan-progress/easy-read/area.html", here, area=area)
 
     def status_key(self, here: str) -> str:
-        out = ["# What the words and pictures mean", ""]
-        out.append(self.row(self.picture("material/key"), [
-            "Every action has a word and a picture.", "They tell you how the action is going."]))
-        for status in self.plan.scale:
-            icon = self.r.icon(status.icon).replace(
-                "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
-                         'focusable="false" ', 1)
-            lines = [f"<strong>{_esc(status.label)}</strong>"] + [_esc(s) for s in sentences(status.easy_read or "")]
-            out.append(self.row(icon, lines, raw_html=True))
-        return "\n".join(out) + "\n"
+        return self.render("plan-progress/easy-read/status-key.html", here)
 
     def you_said(self, here: str) -> str:
-        out = ["# What families told us", ""]
-        out.append(self.row(self.picture("material/message-text"), [
-            "Families told us what is hard for them.", "We wrote it down.",
-            "We show what we are doing about it."]))
-        for theme in self.plan.themes:
-            anchor = "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")
-            answered = sum(1 for i in theme.items if i.answered_by)
-            out += ["", f"## {_esc(theme.title)} {{#{anchor}}}", ""]
-            lines = [_esc(s) for s in sentences(theme.easy_read)] if theme.easy_read else []
-            lines.append(f"Families told us {len(theme.items)} "
-                         f"{'thing' if len(theme.items) == 1 else 'things'} about this.")
-            lines.append(f"We have actions for {answered} of them.")
-            lines.append(f"{self.r.link(here, theme.uri, 'Read what families told us about this')}.")
-            out.append(self.row(self.picture(theme.easy_read_picture), lines, raw_html=True))
-        return "\n".join(out) + "\n"
-
-
-def _esc(text) -> str:
-    import html
-
-    return html.escape(str(text), quote=True)
+        return self.render("plan-progress/easy-read/you-said.html", here)

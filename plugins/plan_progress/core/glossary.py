@@ -8,19 +8,15 @@ link is a Tab stop); the box explains every term the page uses.
 
 from __future__ import annotations
 
-import html
 import re
 
 from .model import Term
+from .templates import Templates, body_slot, page_source
 
 # Inside these elements text is left alone: links, headings, code and existing abbreviations.
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "script", "style", "svg",
          "button", "label", "title", "time", "q", "blockquote", "option", "select", "textarea", "summary",
          "legend"}
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 # The only characters outside ASCII that Python's case-insensitive matching takes for an ASCII
@@ -90,7 +86,8 @@ MAX_LINKS = 8
 
 
 class Glossary:
-    def __init__(self, terms: list[Term], glossary_url: str | None):
+    def __init__(self, terms: list[Term], glossary_url: str | None, templates: Templates | None = None):
+        self.templates = templates or Templates()
         self.terms = {t.term: t for t in terms}
         self.glossary_url = glossary_url  # relative to the page being rendered: set per page
         # Longest first, so that "EHC plan" wins over "EHC". Abbreviations match in capitals only
@@ -127,36 +124,19 @@ class Glossary:
         return False
 
     def page(self, here_to_glossary: str, body: str) -> str:
-        """The glossary page: every term with what it stands for and what it means."""
-        body = body.strip()
-        # The page starts with its heading, so that the skip link and the outline begin there.
-        out = ([body, ""] if body.startswith("# ") else ["# Glossary", ""] + ([body, ""] if body else []))
-        letters = sorted({t.term[0].upper() for t in self.terms.values()})
-        out.append('<nav class="pp-letters" aria-label="Glossary letters"><ul>' + "".join(
-            f'<li><a href="#letter-{c.lower()}">{c}</a></li>' for c in letters if c.isalpha()) + "</ul></nav>")
-        out.append("")
-        current = None
-        items: list[str] = []
-
-        def flush():
-            if items:
-                out.append(f'<dl class="pp-glossary">{"".join(items)}</dl>')
-                out.append("")
-                items.clear()
-
+        """The glossary page (glossary.html): every term with what it stands for and what it means,
+        by first letter. The page starts with its heading, so that the skip link and the outline
+        begin there: the content's own, or "Glossary"."""
+        groups: list[tuple[str | None, list[tuple[Term, str]]]] = []
         for term in sorted(self.terms.values(), key=lambda t: t.term.lower()):
             letter = term.term[0].upper()
-            if letter != current and letter.isalpha():
-                flush()
-                current = letter
-                out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
-            items.append(self._entry(term, term.anchor))
-        flush()
-        return "\n".join(out) + "\n"
-
-    def _entry(self, term: Term, anchor: str) -> str:
-        stands = f' <span class="pp-stands">({_esc(term.stands_for)})</span>' if term.stands_for else ""
-        return f'<div id="{anchor}"><dt>{_esc(term.term)}{stands}</dt><dd>{_esc(term.meaning)}</dd></div>'
+            if not groups or (letter.isalpha() and letter != groups[-1][0]):
+                groups.append((letter if letter.isalpha() else None, []))
+            groups[-1][1].append((term, term.anchor))
+        letters = [letter for letter, _ in groups if letter]
+        out = self.templates.render("plan-progress/glossary.html", body=body_slot(body),
+                                    own_heading=body.strip().startswith("# "), letters=letters, groups=groups)
+        return page_source(out, body)
 
     def explain(self, content: str, glossary_href: str | None, max_links: int = MAX_LINKS) -> str:
         """Link the first use of each term on a page to its explanation in a box at the end: at
@@ -198,14 +178,6 @@ class Glossary:
         out.append(content[position:])
         if not used:
             return content
-        entries = "".join(self._entry(t, anchors[t.term]) for t in used.values())
-        more = (f'<p><a href="{_esc(glossary_href)}">All the words we use, explained</a></p>'
-                if glossary_href else "")
-        # Left out of the search index (data-search-exclude: the theme's search drops the attribute
-        # from the page): the same explanations on hundreds of pages made every page a result for
-        # every term, and a sixth of the index. The heading has no id, or the theme's search would
-        # still list an empty "Words on this page" result for each page.
-        box = ('<aside class="pp-words" aria-label="Words on this page" data-search-exclude="true">'
-               f'<h2>Words on this page</h2><dl class="pp-glossary">{entries}</dl>{more}'
-               "</aside>")
-        return "".join(out) + box
+        box = self.templates.render("plan-progress/partials/words-box.html",
+                                    entries=[(t, anchors[t.term]) for t in used.values()], glossary_href=glossary_href)
+        return "".join(out) + str(box)

@@ -1,0 +1,102 @@
+"""The Jinja environment the generated pages, fragments and the Atom feed are rendered with.
+
+Markup lives in templates under ``plugins/plan_progress/templates/plan-progress/``; Python builds
+the data they show. Autoescaping is on for ``.html`` and ``.xml`` templates, so every value from
+the content or the settings is escaped where it lands, once, by Jinja. The loader searches the
+folders it is given in order: the plugin passes the theme's folders (the site's ``custom_dir``
+first), so a site overrides ``plan-progress/partials/badge.html`` as it overrides any of the
+theme's partials. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """A number and its noun: the one place plurals are made.
+
+    >>> count(1, "thing"), count(2, "thing"), count(1, "is", "are")
+    ('1 thing', '2 things', '1 is')
+    """
+    return f"{number} {plural_of(number, singular, plural)}"
+
+
+def plural_of(number: int, singular: str, plural: str | None = None) -> str:
+    """The singular or the plural, for a number.
+
+    >>> plural_of(1, "action"), plural_of(0, "action"), plural_of(3, "has", "have")
+    ('action', 'actions', 'have')
+    """
+    return singular if number == 1 else (plural or singular + "s")
+
+
+def join_words(phrases: Iterable[str]) -> str:
+    """Phrases joined as a sentence lists them.
+
+    >>> join_words(["a"]), join_words(["a", "b", "c"])
+    ('a', 'a, b and c')
+    """
+    phrases = list(phrases)
+    if len(phrases) <= 1:
+        return "".join(phrases)
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
+def slug(text) -> str:
+    """The id Markdown's table of contents gives a heading with this text (its ``slugify`` of the
+    unescaped text), so that headings written as HTML keep the ids they had as Markdown.
+
+    >>> slug("What&#39;s changed"), slug("1.1 Develop a plan"), slug("Área 2: Plans & more")
+    ('whats-changed', '11-develop-a-plan', 'area-2-plans-more')
+    """
+    value = unicodedata.normalize("NFKD", html.unescape(str(text)))
+    value = value.encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+class Templates:
+    """Renders the plugin's templates, searching ``dirs`` in order (the package's own last)."""
+
+    def __init__(self, dirs: Iterable[str | Path] = ()):
+        search = [str(d) for d in dirs]
+        if str(PACKAGE_TEMPLATES) not in search:
+            search.append(str(PACKAGE_TEMPLATES))
+        self.env = Environment(loader=FileSystemLoader(search), autoescape=select_autoescape(["html", "xml"]),
+                               trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+                               auto_reload=False)
+        self.env.globals.update(count=count, plural=plural_of, join_words=join_words)
+        self.env.filters["slug"] = slug
+
+    def render(self, name: str, **context) -> Markup:
+        return Markup(self.env.get_template(name).render(**context))
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+# Where a page's own Markdown body goes in its rendered template (templates print ``{{ body }}``).
+# No value can forge it: every value is escaped, so "<" in one is "&lt;".
+BODY = Markup("<pp-markdown-body></pp-markdown-body>")
+
+
+def body_slot(body: str) -> Markup:
+    """What a page template receives as ``body``: the slot when the page has a body, else nothing."""
+    return BODY if body.strip() else Markup("")
+
+
+def page_source(rendered: str, body: str = "") -> str:
+    """A rendered page template as the Markdown MkDocs converts: the template's HTML as raw HTML
+    blocks (each starting a line, separated by one blank line) and, where the template printed
+    ``body``, the content file's own Markdown body between blank lines: the only Markdown on the page."""
+    text = _BLANK_LINES.sub("\n\n", str(rendered).strip())
+    return text.replace(str(BODY), "\n\n" + body.strip() + "\n\n") + "\n"

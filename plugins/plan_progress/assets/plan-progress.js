@@ -27,3 +27,127 @@
   control.hidden = false;
   apply();
 })();
+
+/* plan-progress: the menu and search buttons in the header (partials/header.html).
+   Below the desktop layout the navigation is a drawer, opened by the theme's hidden checkbox
+   #__drawer. The button drives that checkbox: Enter and Space open it, Escape closes it and puts
+   focus back on the button, aria-expanded says which, and the closed drawer is inert (nothing in
+   it can be tabbed to or is read out). On phones the search field is hidden until opened: the
+   search button opens it, and the hidden field is not a tab stop. Without JavaScript the theme's
+   labels do the same job (html.no-js shows them instead of the buttons). */
+(function () {
+  "use strict";
+  var drawerToggle = document.getElementById("__drawer");
+  var menu = document.querySelector("[data-pp-menu]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var drawerMode = window.matchMedia("(max-width: 76.234375em)");
+  var searchToggle = document.getElementById("__search");
+  var searchButton = document.querySelector("[data-pp-search]");
+  var searchInput = document.querySelector(".md-search__input");
+  var phone = window.matchMedia("(max-width: 59.984375em)");
+
+  function setToggle(toggle, on) {
+    if (toggle.checked !== on) {
+      toggle.checked = on;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  if (drawerToggle && menu && drawer) {
+    if (!drawer.id) drawer.id = "pp-menu";
+    menu.setAttribute("aria-controls", drawer.id);
+    var syncMenu = function () {
+      var open = drawerToggle.checked;
+      menu.setAttribute("aria-expanded", String(open));
+      if (drawerMode.matches && !open) {
+        if (drawer.contains(document.activeElement)) menu.focus();
+        drawer.setAttribute("inert", "");
+      } else {
+        drawer.removeAttribute("inert");
+      }
+    };
+    menu.addEventListener("click", function () {
+      setToggle(drawerToggle, !drawerToggle.checked);
+      syncMenu();
+    });
+    drawerToggle.addEventListener("change", syncMenu);
+    drawerMode.addEventListener("change", function () {
+      if (!drawerMode.matches) setToggle(drawerToggle, false);
+      syncMenu();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawerToggle.checked && drawerMode.matches) {
+        setToggle(drawerToggle, false);
+        syncMenu();
+        menu.focus();
+      }
+    });
+    syncMenu();
+  }
+
+  if (searchToggle && searchButton && searchInput) {
+    var syncSearch = function () {
+      var open = searchToggle.checked;
+      searchButton.setAttribute("aria-expanded", String(open));
+      if (phone.matches && !open) {
+        searchInput.setAttribute("tabindex", "-1");
+      } else {
+        searchInput.removeAttribute("tabindex");
+      }
+    };
+    searchButton.addEventListener("click", function () {
+      searchInput.removeAttribute("tabindex");
+      setToggle(searchToggle, true);
+      searchInput.focus();
+      syncSearch();
+    });
+    searchToggle.addEventListener("change", function () {
+      var wasIn = document.activeElement === searchInput || document.activeElement === document.body;
+      syncSearch();
+      if (!searchToggle.checked && phone.matches && wasIn) searchButton.focus();
+    });
+    // Tab out of the search closes it: its overlay would otherwise cover the page focus moves to.
+    document.addEventListener("focusin", function (event) {
+      var search = searchInput.closest(".md-search");
+      if (searchToggle.checked && search && !search.contains(event.target) && event.target !== searchButton) {
+        setToggle(searchToggle, false);
+      }
+    });
+    phone.addEventListener("change", syncSearch);
+    syncSearch();
+  }
+})();
+
+/* plan-progress: the header's height as --pp-header, for scroll-padding-top in theme-fixes.css,
+   so that what focus scrolls to is never under the sticky header (it grows when the site name
+   wraps on a phone). */
+(function () {
+  "use strict";
+  var header = document.querySelector(".md-header");
+  if (!header) return;
+  function measure() {
+    var sticky = getComputedStyle(header).position === "sticky";
+    document.documentElement.style.setProperty("--pp-header", (sticky ? header.offsetHeight : 0) + "px");
+  }
+  measure();
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(header);
+  window.addEventListener("resize", measure);
+})();
+
+/* plan-progress: section toggles in the navigation (partials/nav-item.html) are buttons with
+   aria-expanded that drive the theme's checkbox for the section. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pp-toggle]"), function (button) {
+    var toggle = document.getElementById(button.getAttribute("data-pp-toggle"));
+    if (!toggle) return;
+    var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+      sync();
+    });
+    toggle.addEventListener("change", sync);
+    sync();
+  });
+})();

@@ -9,33 +9,34 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from markdown.extensions.toc import nest_toc_tokens
 
 from .config import PlanProgressConfig
 from .core import opendata
-from .core.loader import RawPage, load_plan
-from .core.model import Action, Area, Home, Plan, Theme
-from .core.problems import ContentError
-from .core.easyread import EasyReadRenderer, Rules
+from .core.easyread import EasyReadRenderer
 from .core.glossary import Glossary
 from .core.links import relative
+from .core.model import Action, Area, Home, Plan, Theme
+from .core.pages import GeneratedPage, Paths, SitePages
+from .core.problems import ContentError
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
-from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
-from .core.templates import Templates
+from .core.templates import Templates, slug
+from .reading import PlanSettings, icon_finder, parse_date, plan_settings, read_plan
 
 log = get_plugin_logger(__name__)
 
@@ -56,25 +57,18 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.plan: Plan | None = None
         self.scale: tuple[Status, ...] = DEFAULT_SCALE
         self.as_at: dt.date | None = None
+        self.settings: PlanSettings | None = None  # the settings reading the plan needs (reading.py)
         self.renderer: Renderer | None = None
-        self.generated: dict[str, str] = {}  # src uri -> role
+        self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
-        self.area_roles: dict[str, Area] = {}  # "er-area:3" and "area-list:3" -> area 3
 
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.as_at = _parse_as_at(self.config.as_at)
-        if self.config.statuses:
-            self.scale = tuple(Status(**dict(s)) for s in self.config.statuses)
-        else:
-            self.scale = DEFAULT_SCALE
-        problems = check_scale(self.scale)
-        if problems:
-            raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
-                              + "\n".join(f"  {p}" for p in problems))
+        self.settings = plan_settings(self.config)
+        self.scale, self.as_at = self.settings.scale, self.settings.as_at
         add_templates(config)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
             if path not in config.extra_css:
@@ -98,8 +92,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.plan = plan
         # plan.pages builds a new dictionary of every page each time: look pages up in one copy.
         self.pages = plan.pages
-        self.area_roles = {f"{kind}:{area.number}": area for area in plan.areas for kind in ("er-area", "area-list")}
-        icon_exists = _icon_finder(tuple(config.theme.dirs))
+        icon_exists = icon_finder(tuple(config.theme.dirs))
         # MkDocs copies every file of the theme's folders that is not HTML into the site: the
         # plugin's own templates (such as the Atom feed's) are not pages of the site.
         ours = str(TEMPLATES) + os.sep
@@ -107,35 +100,16 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             files.remove(file)
         templates = Templates(config.theme.dirs)
 
-        self.generated = {}
-        roles: dict[str, str] = {"status-key": self.config.status_key_page,
-                 "actions": posixpath.join(self.config.actions_dir, "index.md")}
-        for status in self.scale:
-            roles[f"status:{status.key}"] = posixpath.join(self.config.actions_dir, f"{status.key}.md")
-        for area in plan.areas:
-            roles[f"area-list:{area.number}"] = posixpath.join(self.config.actions_dir, f"area-{area.number}.md")
-        roles["changes"] = self.config.changes_page
-        roles["board-report"] = self.config.board_report_page
-        roles["open-data"] = self.config.open_data_page
-        easy = self.config.easy_read_dir
-        roles["er-home"] = posixpath.join(easy, "index.md")
-        roles["er-status-key"] = posixpath.join(easy, "status-key.md")
-        for area in plan.areas:
-            roles[f"er-area:{area.number}"] = posixpath.join(easy, f"area-{area.number}.md")
-        if plan.themes:
-            roles["er-you-said"] = posixpath.join(easy, "you-said.md")
-        overview = posixpath.join(self.config.you_said_dir, "index.md")
-        if plan.themes:
-            if files.get_file_from_path(overview) is None:
-                roles["you-said"] = overview  # made here when the content has no page of its own
-            else:
-                self.generated[overview] = "you-said"  # the content's own page: the overview goes below it
-        for role, uri in roles.items():
-            if files.get_file_from_path(uri) is not None:
-                raise PluginError(f"plan-progress: {uri} is made by the plugin; remove or rename the file "
+        paths = Paths(status_key_page=self.config.status_key_page, actions_dir=self.config.actions_dir,
+                      changes_page=self.config.changes_page, board_report_page=self.config.board_report_page,
+                      open_data_page=self.config.open_data_page, easy_read_dir=self.config.easy_read_dir,
+                      you_said_dir=self.config.you_said_dir)
+        self.site_pages = SitePages(plan, paths, has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        for made in self.site_pages.made():
+            if files.get_file_from_path(made.uri) is not None:
+                raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
                                   "in the content folder")
-            files.append(File.generated(config, uri, content=f"# {role}\n"))
-            self.generated[uri] = role
+            files.append(File.generated(config, made.uri, content=f"# {made.kind.name}\n"))
 
         urls: dict[str, str] = {}  # every link on every page asks: remember the answers
 
@@ -148,16 +122,16 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
-            generated={role: uri for uri, role in self.generated.items()}, templates=templates,
+            pages=self.site_pages, templates=templates,
         )
-        self.easy = EasyReadRenderer(self.renderer, self.renderer.generated)
+        self.easy = EasyReadRenderer(self.renderer)
         self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
             log.info(f"{len(missing)} of {len(plan.actions)} actions have no easy-read text yet "
                      f"(their easy-read pages say it is being written): {', '.join(missing)}")
         site_url = config.site_url or ""
-        previous = _parse_as_at(self.config.previous_report, "previous_report") if self.config.previous_report else None
+        previous = parse_date(self.config.previous_report, "previous_report") if self.config.previous_report else None
         self.reports = Reports(self.renderer, site_url=site_url, feed_uri=self.config.feed_path,
                                author=self.config.publisher or config.site_name, previous_report=previous,
                                licence=self.config.licence, licence_url=self.config.licence_url)
@@ -178,23 +152,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return files
 
     def read_plan(self, files: Files, config: MkDocsConfig):
-        """Read and check every documentation page: the one path used by the build and by
-        ``scripts/validate``. Returns the plan and every problem found; raises nothing for content."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        pages = []
-        for file in files.documentation_pages():
-            if file.abs_src_path is None:
-                continue
-            display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
-            pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
-        icon_exists = _icon_finder(tuple(config.theme.dirs))
-        missing = [s.icon for s in self.scale if icon_exists(s.icon) is None]
-        if missing:
-            raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
-                              f"{', '.join(missing)}; pick icons such as material/check-circle")
-        rules = Rules(max_words=self.config.easy_read_max_words, max_grade=float(self.config.easy_read_max_grade))
-        return load_plan(pages, self.scale, self.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                         easy_rules=rules)
+        """Read and check every documentation page (reading.read_plan: the one path used by the
+        build and by the command-line tools). Returns the plan and every problem found."""
+        return read_plan(files, config, self.settings)
 
     # -- rendering pages ------------------------------------------------------------
 
@@ -207,42 +167,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         item = self.pages.get(uri)
         changed = item.last_changed if isinstance(item, Action) else None
         page.update_date = (changed.last_day if changed else self.as_at).isoformat()
-        renderer = self.renderer
-        role = self.generated.get(uri)
-        if role is not None and role.startswith("er-"):
-            page.meta["template"] = "easy-read.html"
-            if role == "er-home":
-                return self.easy.home(uri)
-            if role == "er-status-key":
-                return self.easy.status_key(uri)
-            if role == "er-you-said":
-                return self.easy.you_said(uri)
-            return self.easy.area(self.area_roles[role], uri)
-        if role is not None:
-            if role == "status-key":
-                return renderer.status_key(uri)
-            if role == "actions":
-                return renderer.all_actions(uri)
-            if role == "changes":
-                return self.reports.changes_page(uri)
-            if role == "board-report":
-                return self.reports.board_report(uri)
-            if role == "open-data":
-                data = self.config.data_dir
-                downloads = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
-                             "All actions as JSON": f"{data}/actions.json"}
-                if self.plan.themes:
-                    downloads["You said, we did as CSV"] = f"{data}/you-said.csv"
-                    downloads["You said, we did as JSON"] = f"{data}/you-said.json"
-                return self.reports.open_data_page(uri, downloads)
-            if role.startswith("area-list:"):
-                return renderer.area_list_page(self.area_roles[role], uri)
-            if role == "you-said":
-                return YouSaidRenderer(renderer).overview(uri, markdown if page.file.generated_by is None
-                                                          else "")
-            return renderer.status_page(self.plan.status(role.split(":", 1)[1]), uri)
+        made = self.site_pages.get(uri)
+        if made is not None:
+            if made.kind.easy_read:
+                page.meta["template"] = "easy-read.html"
+            return self.render_generated(made, markdown if page.file.generated_by is None else "")
         if uri == self.plan.glossary_uri:
             return self.glossary.page("", markdown)
+        renderer = self.renderer
         item = self.pages.get(uri)
         if item is None:
             return markdown
@@ -261,6 +193,35 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return YouSaidRenderer(renderer).theme(item, markdown)
         return None
 
+
+    def render_generated(self, made: GeneratedPage, body: str) -> str:
+        """The content of a page the plugin makes, by its kind (core/pages.py); ``body``: the
+        content's own words where the content has the page too (the You said overview)."""
+        r, easy, reports = self.renderer, self.easy, self.reports
+        render = {
+            "status-key": lambda: r.status_key(made.uri),
+            "actions": lambda: r.all_actions(made.uri),
+            "status-actions": lambda: r.status_page(made.subject, made.uri),
+            "area-actions": lambda: r.area_list_page(made.subject, made.uri),
+            "changes": lambda: reports.changes_page(made.uri),
+            "board-report": lambda: reports.board_report(made.uri),
+            "open-data": lambda: reports.open_data_page(made.uri, self.downloads()),
+            "you-said": lambda: YouSaidRenderer(r).overview(made.uri, body),
+            "easy-home": lambda: easy.home(made.uri),
+            "easy-status-key": lambda: easy.status_key(made.uri),
+            "easy-area": lambda: easy.area(made.subject, made.uri),
+            "easy-you-said": lambda: easy.you_said(made.uri),
+        }
+        return render[made.kind.name]()
+
+    def downloads(self) -> dict[str, str]:
+        data = self.config.data_dir
+        files = {"All actions as CSV (for spreadsheets)": f"{data}/actions.csv",
+                 "All actions as JSON": f"{data}/actions.json"}
+        if self.plan.themes:
+            files["You said, we did as CSV"] = f"{data}/you-said.csv"
+            files["You said, we did as JSON"] = f"{data}/you-said.json"
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Put the top-level navigation in the configured order, areas and actions in number order
@@ -324,12 +285,18 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if not self.config.enabled or self.plan is None:
             return None
         uri = page.file.src_uri
-        if uri in self.generated or uri in self.pages or uri == self.plan.glossary_uri:
-            _headings_to_toc(page, html, title=uri in self.generated)
+        made = self.site_pages.get(uri)
+        if made is not None or uri in self.pages or uri == self.plan.glossary_uri:
+            _headings_to_toc(page, html, title=made is not None)
+        _plain_title(page)
+        if "<h1" not in html:
+            # The theme would add this heading in its template, where its search does not see it:
+            # the search would then title the page's first section with the raw page title.
+            html = f'<h1 id="{escape(slug(page.title))}">{escape(page.title)}</h1>\n{html}'
         if not self.plan.glossary:
-            return None
-        if uri == self.plan.glossary_uri or (self.generated.get(uri) or "").startswith("er-"):
-            return None
+            return html
+        if uri == self.plan.glossary_uri or self.site_pages.is_easy_read(uri):
+            return html
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
         return self.glossary.explain(html, glossary_href)
 
@@ -354,29 +321,19 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""
-        roles = self.renderer.generated
-        role = self.generated.get(uri)
-        to_easy = "Easy read version of this page"
-        to_standard = "Standard version of this page"
-        if role and role.startswith("er-"):
-            if role == "er-home":
-                return (self.plan.home.uri if self.plan.home else "index.md"), "", to_standard, False
-            if role == "er-status-key":
-                return roles["status-key"], "", to_standard, False
-            if role == "er-you-said":
-                return posixpath.join(self.config.you_said_dir, "index.md"), "", to_standard, False
-            return self.area_roles[role].uri, "", to_standard, False
-        item = self.pages.get(uri)
-        if isinstance(item, Area):
-            return roles[f"er-area:{item.number}"], "", to_easy, True
-        if isinstance(item, Action):
-            return roles[f"er-area:{item.area.number}"], "action-" + item.id.replace(".", "-"), to_easy, True
-        if role == "status-key":
-            return roles["er-status-key"], "", to_easy, True
-        if (role == "you-said" or isinstance(item, Theme)) and "er-you-said" in roles:
-            fragment = "" if role == "you-said" else "theme-" + uri.rsplit("/", 1)[-1].removesuffix(".md")
-            return roles["er-you-said"], fragment, to_easy, True
-        return roles["er-home"], "", "Easy read version of this site", True
+        target, fragment, easy, whole_site = self.site_pages.other_version(uri, self.pages.get(uri))
+        text = ("Easy read version of this site" if whole_site else "Easy read version of this page") if easy \
+            else "Standard version of this page"
+        return target, fragment, text, easy
+
+
+def _plain_title(page: Page) -> None:
+    """Every page's title is plain text, as front-matter titles are, and the theme templates escape
+    it (``| e``). MkDocs takes a title from the page's first Markdown heading as HTML ("Health
+    &amp; care"): turn that one into text, so that no title is escaped twice or left unescaped."""
+    rendered = getattr(page, "_title_from_render", None)
+    if "title" not in page.meta and rendered and page.title == rendered:
+        page.title = html.unescape(rendered)
 
 
 def _order_plan_sections(items: list, pages: dict) -> None:
@@ -448,34 +405,6 @@ def _asset(name: str) -> str:
     from importlib import resources
 
     return resources.files("plan_progress").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def _parse_as_at(value, name: str = "as_at") -> dt.date:
-    if value is None:
-        raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
-                          f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
-                          f"(for example {name}: 2022-03-08)") from None
-
-
-@lru_cache(maxsize=None)
-def _icon_finder(theme_dirs: tuple[str, ...]):
-    @lru_cache(maxsize=None)
-    def find(name: str) -> str | None:
-        for folder in theme_dirs:
-            candidate = Path(folder, ".icons", f"{name}.svg")
-            if candidate.is_file():
-                return str(candidate)
-        return None
-
-    return find
 
 
 @lru_cache(maxsize=None)

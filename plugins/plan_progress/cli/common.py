@@ -1,5 +1,6 @@
 """What every command shares: find mkdocs.yml, load it the way ``mkdocs build --strict`` does, and
-read the content through the plugin's own ``read_plan`` (the one path that reads and checks pages).
+read the content through ``reading.read_plan``, the one path that reads and checks pages (the
+build uses it too). The commands never import the plugin or run its events.
 
 Nothing here prints a traceback for a problem a person can fix: such problems become ``Stop``,
 whose message says what is wrong and what to do.
@@ -22,9 +23,7 @@ from mkdocs.structure.files import Files, get_files  # noqa: E402
 
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
-from ..plugin import PlanProgressPlugin  # noqa: E402
-
-PLUGIN_NAME = "plan-progress"
+from ..reading import PLUGIN_NAME, PlanSettings, plan_settings, read_plan  # noqa: E402
 
 # Exit statuses shared by every command.
 OK = 0
@@ -71,11 +70,16 @@ def find_config(given: str | None) -> Path:
 
 @dataclass
 class Project:
-    """A site's settings, loaded and checked, with the plan-progress plugin ready to read content."""
+    """A site's settings, loaded and checked, ready to read content."""
 
     config_file: Path
     config: MkDocsConfig
-    plugin: PlanProgressPlugin
+    settings: PlanSettings  # the plan's scale, "as at" date and easy-read rules
+
+    @property
+    def plugin(self) -> PlanSettings:
+        """What ``project.plugin.scale`` read before the settings had a module of their own."""
+        return self.settings
 
     @property
     def root(self) -> Path:
@@ -89,14 +93,15 @@ class Project:
         """Read and check every page, exactly as the build does. Content problems are returned, not raised."""
         files = get_files(self.config)
         try:
-            plan, problems = self.plugin.read_plan(files, self.config)
+            plan, problems = read_plan(files, self.config, self.settings)
         except MkDocsException as exc:
             raise Stop(exc.format_message(), self.config_name) from None
         return files, plan, problems
 
 
 def open_project(config_file: Path) -> Project:
-    """Load mkdocs.yml as ``mkdocs build --strict`` would and run the plugin's ``on_config``."""
+    """Load mkdocs.yml as ``mkdocs build --strict`` would and check the plugin's settings as the
+    build does (``reading.plan_settings``)."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
@@ -109,19 +114,19 @@ def open_project(config_file: Path) -> Project:
         except OSError as exc:
             raise Stop(f"{name} cannot be read: {exc.strerror}", name) from None
         plugin = config.plugins.get(PLUGIN_NAME)
-        if not isinstance(plugin, PlanProgressPlugin):
+        if plugin is None:
             raise Stop(f"{name} does not use the {PLUGIN_NAME} plugin; add it under 'plugins:'", name)
         if not plugin.config.enabled:
             raise Stop(f"the {PLUGIN_NAME} plugin is turned off in {name} (enabled: false)", name)
         try:
-            plugin.on_config(config)
+            settings = plan_settings(plugin.config)
         except MkDocsException as exc:
             raise Stop(_join(collect.messages, exc.format_message()), name) from None
     finally:
         logger.removeHandler(collect)
     for message in collect.messages:
         print(f"{name}: {message}", file=sys.stderr)
-    return Project(config_file=config_file, config=config, plugin=plugin)
+    return Project(config_file=config_file, config=config, settings=settings)
 
 
 def _join(logged: list[str], final: str) -> str:

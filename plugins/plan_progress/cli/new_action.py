@@ -84,7 +84,7 @@ def _hint(field: schema.Field, ctx: schema.Context, statuses, not_rated: str) ->
 
 def page_text(action_id: str, title: str, not_rated: str, project: Project) -> str:
     """The whole new page: every field of an action, each with its explanation above it."""
-    statuses = project.plugin.scale
+    statuses = project.settings.scale
     ctx = schema.Context(status_keys=[s.key for s in statuses])
     values = {"type": "action", "id": f'"{action_id}"', "title": yamltext.render_field("title", title)[7:],
               "status": not_rated}
@@ -114,7 +114,7 @@ def run(project: Project, area_number: str, title: str) -> str:
     if "\n" in title or "\r" in title or not title.strip():
         raise Stop("give the action's title as one line of text, in quotes")
     title = " ".join(title.split())
-    not_rated = next((s.key for s in project.plugin.scale if not s.rated), None)
+    not_rated = next((s.key for s in project.settings.scale if not s.rated), None)
     if not_rated is None:
         raise Stop("the status scale in mkdocs.yml has no 'not yet rated' status (rated: false) "
                    "for a new action to start with")

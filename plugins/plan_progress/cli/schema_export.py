@@ -22,7 +22,7 @@ SCHEMA_PATH = Path("schema") / "front-matter.schema.json"
 
 def schema_text(project: Project) -> str:
     """The JSON Schema for this site's settings, as the exact text of the committed file."""
-    ctx = Context(status_keys=[status.key for status in project.plugin.scale])
+    ctx = Context(status_keys=[status.key for status in project.settings.scale])
     return json.dumps(json_schema(ctx), indent=2, ensure_ascii=False) + "\n"
 
 

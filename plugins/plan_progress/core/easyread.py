@@ -119,10 +119,9 @@ def check(text: str, path: str, line: int | None, field: str, explained: set[str
 class EasyReadRenderer:
     """The easy-read pages: a picture on the left, one idea per line on the right, no tables."""
 
-    def __init__(self, renderer, pages: dict[str, str]):
-        self.r = renderer  # the standard Renderer: links, icons, badges
+    def __init__(self, renderer):
+        self.r = renderer  # the standard Renderer: links, icons, badges, the generated pages
         self.plan = renderer.plan
-        self.pages = pages  # role -> uri of each easy-read page ("er-home", "er-area:1", ...)
 
     def picture(self, name: str | None, fallback: str = "material/information-outline"):
         """A picture with a text alternative (its icon's name in words)."""
@@ -141,10 +140,6 @@ class EasyReadRenderer:
         return Markup(self.r.icon(status.icon).replace(
             "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
                      'focusable="false" ', 1))
-
-    @staticmethod
-    def theme_anchor(theme) -> str:
-        return "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")
 
     def render(self, template: str, here: str, **data) -> str:
         return self.r.page(template, here, easy=self, sentences=sentences, **data)

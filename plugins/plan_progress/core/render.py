@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .dates import words as date_words
 from .links import relative
 from .model import Action, Area, Plan, Theme
+from .pages import SitePages, action_anchor, theme_anchor
 from .scale import Status
 from .templates import Templates, body_slot, count, join_words, page_source
 
@@ -46,7 +47,7 @@ class Renderer:
     url_of: Callable[[str], str]  # page uri -> site-relative url ("areas/1/1-1/")
     icon: Callable[[str], str]  # icon name -> inline SVG markup
     words: Words = field(default_factory=Words)
-    generated: dict[str, str] = field(default_factory=dict)  # role -> uri of generated pages
+    pages: SitePages | None = None  # the pages the plugin makes (core/pages.py)
     templates: Templates = field(default_factory=Templates)
 
     def __post_init__(self):
@@ -57,8 +58,9 @@ class Renderer:
 
     def context(self, here: str) -> dict:
         """What every template of a page receives: the renderer (badges, icons), the plan, the
-        configured words, the "as at" date in words, and ``href(uri, fragment)``: the relative link
-        from this page to another page of the site."""
+        configured words, the "as at" date in words, ``href(uri, fragment)``: the relative link
+        from this page to another page of the site, and ``pages``: the generated pages
+        (``pages.uri("status-actions", status)``)."""
         here_url = self.url_of(here)
         url_of = self.url_of
 
@@ -66,7 +68,7 @@ class Renderer:
             return relative(here_url, url_of(uri) + (f"#{fragment}" if fragment else ""))
 
         return {"r": self, "plan": self.plan, "words": self.words, "as_at": self.as_at_words(), "here": here,
-                "href": href, "pages": self.generated}
+                "href": href, "pages": self.pages, "action_anchor": action_anchor, "theme_anchor": theme_anchor}
 
     def page(self, template: str, here: str, body: str = "", **data) -> str:
         """Render a page template for the page at ``here``; the content's own Markdown ``body``
@@ -137,11 +139,12 @@ class Renderer:
         return f"{total}: " + join_words(phrases) + "."
 
     def filter_entries(self, current) -> dict[str, list[tuple[str, bool, str]]]:
-        """The plain filter pages, as (link text, is the current page, page role)."""
-        counts = self.plan.counts()
+        """The plain filter pages, as (link text, is the current page, its uri)."""
+        counts, uri = self.plan.counts(), self.pages.uri
         return {
-            "statuses": [(f"{s.label} ({counts[s.key]})", current is s, f"status:{s.key}") for s in self.plan.scale],
-            "areas": [(f"{a.name} ({len(a.actions)})", current is a, f"area-list:{a.number}") for a in self.plan.areas],
+            "statuses": [(f"{s.label} ({counts[s.key]})", current is s, uri("status-actions", s))
+                         for s in self.plan.scale],
+            "areas": [(f"{a.name} ({len(a.actions)})", current is a, uri("area-actions", a)) for a in self.plan.areas],
         }
 
     # -- pages -------------------------------------------------------------------

@@ -80,7 +80,7 @@ class Reports:
         entries = [{"change": c, "url": base + self.r.url_of(c.action.uri), "updated": _stamp(c.entry.date.first_day)}
                    for c in found]
         return str(self.r.fragment("plan-progress/feed.xml", title=title, feed_url=base + self.feed_uri,
-                                   page_url=base + self.r.url_of(self.r.generated["changes"]),
+                                   page_url=base + self.r.url_of(self.r.pages.uri("changes")),
                                    updated=_stamp(updated), author=self.author, entries=entries)) + "\n"
 
     # -- the Board report -------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Reading the plan: the one path from a site's settings and files to the checked plan.
+
+Used by the plugin (``mkdocs build``) and by the command-line tools (validate, set-status,
+new-action, preview, ...), so that both read and check content in exactly the same way. The tools
+load mkdocs.yml and call ``plan_settings`` and ``read_plan`` here; they never import plugin.py
+or run its events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from .config import PlanProgressConfig
+from .core.easyread import Rules
+from .core.loader import RawPage, load_plan
+from .core.model import Plan
+from .core.problems import Problems
+from .core.scale import DEFAULT_SCALE, Status, check_scale
+
+PLUGIN_NAME = "plan-progress"
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The plugin's settings that reading the plan needs, parsed and checked."""
+
+    scale: tuple[Status, ...]
+    as_at: dt.date
+    rules: Rules
+
+
+def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
+    """The "as at" date, the status scale and the easy-read rules from the plugin's settings in
+    mkdocs.yml. A setting that cannot be used raises PluginError saying what to write instead."""
+    as_at = parse_date(settings.as_at)
+    scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else DEFAULT_SCALE
+    problems = check_scale(scale)
+    if problems:
+        raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
+                          + "\n".join(f"  {p}" for p in problems))
+    rules = Rules(max_words=settings.easy_read_max_words, max_grade=float(settings.easy_read_max_grade))
+    return PlanSettings(scale=scale, as_at=as_at, rules=rules)
+
+
+def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tuple[Plan, Problems]:
+    """Read and check every documentation page. Returns the plan and every problem found; raises
+    nothing for content (only PluginError for a scale naming icons the theme does not have)."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    pages = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
+        display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
+        pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
+    icon_exists = icon_finder(tuple(config.theme.dirs))
+    missing = [s.icon for s in settings.scale if icon_exists(s.icon) is None]
+    if missing:
+        raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
+                          f"{', '.join(missing)}; pick icons such as material/check-circle")
+    return load_plan(pages, settings.scale, settings.as_at, icon_exists=lambda name: icon_exists(name) is not None,
+                     easy_rules=settings.rules)
+
+
+def parse_date(value, name: str = "as_at") -> dt.date:
+    if value is None:
+        raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
+                          f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
+                          f"(for example {name}: 2022-03-08)") from None
+
+
+@lru_cache(maxsize=None)
+def icon_finder(theme_dirs: tuple[str, ...]):
+    """A lookup from an icon's name ("material/check") to its SVG file in the theme's folders."""
+    @lru_cache(maxsize=None)
+    def find(name: str) -> str | None:
+        for folder in theme_dirs:
+            candidate = Path(folder, ".icons", f"{name}.svg")
+            if candidate.is_file():
+                return str(candidate)
+        return None
+
+    return find

@@ -342,3 +342,57 @@ def test_the_404_page_has_a_title_of_its_own(html):
     home = html[""].title.get_text(strip=True)
     missing = html["404.html"].title.get_text(strip=True)
     assert missing != home and "not found" in missing.lower(), f"404 page title: {missing!r}"
+
+
+# --------------------------------------------------------------------------
+# From the code, on the small fixture site
+# --------------------------------------------------------------------------
+
+UNRATED_13 = "content/areas/1-finding/1-3-unrated.md"
+
+
+def test_short_title_names_the_action_in_the_menu_tab_and_next_link(tmp_path):
+    from conftest import make_project, run_build
+
+    page = (ROOT / "tests/fixtures/basic" / UNRATED_13).read_text(encoding="utf-8")
+    page = page.replace("title: An unrated action past its date\n",
+                        "title: An unrated action past its date\nshort_title: Unrated action\n")
+    build = run_build(make_project(tmp_path, files={UNRATED_13: page}))
+    assert build.returncode == 0, build.output
+    soup = build.html("areas/1-finding/1-3-unrated/")
+    assert soup.title.get_text().startswith("1.3 Unrated action - ")
+    assert soup.select_one("article h1").get_text(" ", strip=True) == "1.3 An unrated action past its date"
+    assert soup.select_one("a[aria-current=page]").get_text(" ", strip=True) == "1.3 Unrated action"
+    previous = build.html("areas/1-finding/1-2-blue/")
+    assert "1.3 Unrated action" in previous.select_one("a.md-footer__link--next").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("A short title that goes on and on well past forty letters",
+     "short_title: 'A short title that goes on and on well past forty letters' is 57 characters long; "
+     "keep it to 40 or fewer"),
+    ("A *bold* title", "short_title: 'A *bold* title' has * in it; write plain words (no Markdown or HTML)"),
+])
+def test_short_title_must_be_short_plain_text(tmp_path, value, message):
+    from conftest import make_project, run_build
+
+    page = (ROOT / "tests/fixtures/basic" / UNRATED_13).read_text(encoding="utf-8")
+    page = page.replace("title: An unrated action past its date\n",
+                        f"title: An unrated action past its date\nshort_title: {value}\n")
+    build = run_build(make_project(tmp_path, files={UNRATED_13: page}))
+    assert build.returncode == 1, build.output
+    assert build.problems() == [f"{UNRATED_13}:5: {message}"], build.output
+
+
+def test_glossary_links_only_the_first_few_terms_and_explains_them_all():
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from plan_progress.core.glossary import MAX_LINKS, Glossary
+    from plan_progress.core.model import Term
+
+    assert MAX_LINKS <= MAX_TERM_LINKS
+    names = [f"TERM{chr(65 + n)}" for n in range(12)]
+    glossary = Glossary([Term(name, f"Meaning of {name}.") for name in names], "glossary.md")
+    html = "<p>" + " ".join(names) + " " + " ".join(names) + "</p>"
+    soup = BeautifulSoup(glossary.explain(html, "../glossary/", max_links=3), "html.parser")
+    assert [a.get_text() for a in soup.select("a.pp-term")] == names[:3]
+    assert len(soup.select(".pp-words dt")) == 12

@@ -56,19 +56,90 @@
   if (drawerToggle && menu && drawer) {
     if (!drawer.id) drawer.id = "pp-menu";
     menu.setAttribute("aria-controls", drawer.id);
+    // While the drawer is open it covers the page: the page is inert, so Tab stays in the menu.
+    var outside = [".md-header", "[data-md-component=skip]", ".md-content", ".md-sidebar--secondary",
+                   ".md-footer", "[data-md-component=announce]"];
+    var setOutside = function (on) {
+      outside.forEach(function (selector) {
+        Array.prototype.forEach.call(document.querySelectorAll(selector), function (el) {
+          if (on) el.setAttribute("inert", ""); else el.removeAttribute("inert");
+        });
+      });
+    };
+    // In the drawer an open section slides over the list it belongs to: what it covers is inert,
+    // and each open section's title (the theme's "back" label) is a button.
+    var syncLevels = function () {
+      Array.prototype.forEach.call(drawer.querySelectorAll("[data-pp-covered]"), function (el) {
+        el.removeAttribute("inert");
+        el.removeAttribute("data-pp-covered");
+      });
+      Array.prototype.forEach.call(drawer.querySelectorAll(".md-nav__title[for]"), function (title) {
+        var toggle = document.getElementById(title.getAttribute("for"));
+        if (drawerMode.matches && toggle && toggle !== drawerToggle && toggle.checked) {
+          title.setAttribute("role", "button");
+          title.setAttribute("tabindex", "0");
+          title.setAttribute("aria-label", "Back from " + title.textContent.replace(/\s+/g, " ").trim());
+        } else {
+          title.removeAttribute("role");
+          title.removeAttribute("tabindex");
+          title.removeAttribute("aria-label");
+        }
+      });
+      if (!drawerMode.matches) return;
+      var cover = function (el) {
+        if (!el.hasAttribute("inert")) {
+          el.setAttribute("inert", "");
+          el.setAttribute("data-pp-covered", "");
+        }
+      };
+      Array.prototype.forEach.call(drawer.querySelectorAll(".md-nav--primary .md-nav__toggle"), function (toggle) {
+        if (!toggle.checked || toggle.id === "__drawer") return;
+        var item = toggle.parentElement;
+        var list = item.parentElement;
+        var nested = item.querySelector(":scope > .md-nav");
+        if (!nested || getComputedStyle(nested).position !== "absolute") return;
+        Array.prototype.forEach.call(list.children, function (other) { if (other !== item) cover(other); });
+        Array.prototype.forEach.call(item.children, function (own) { if (own !== nested && own !== toggle) cover(own); });
+        var title = list.parentElement && list.parentElement.querySelector(":scope > .md-nav__title");
+        if (title) cover(title);
+      });
+    };
     var syncMenu = function () {
       var open = drawerToggle.checked;
       menu.setAttribute("aria-expanded", String(open));
+      syncLevels();
       if (drawerMode.matches && !open) {
         if (drawer.contains(document.activeElement)) menu.focus();
         drawer.setAttribute("inert", "");
+        setOutside(false);
       } else {
         drawer.removeAttribute("inert");
+        setOutside(drawerMode.matches && open);
       }
+    };
+    var focusMenu = function () {
+      var first = Array.prototype.find.call(
+        drawer.querySelectorAll("a[href], button, [tabindex='0']"),
+        function (el) { return !el.closest("[inert]") && el.getClientRects().length && getComputedStyle(el).visibility !== "hidden"; });
+      if (first) first.focus();
     };
     menu.addEventListener("click", function () {
       setToggle(drawerToggle, !drawerToggle.checked);
       syncMenu();
+      if (drawerToggle.checked && drawerMode.matches) focusMenu();
+    });
+    drawer.addEventListener("change", function (event) {
+      if (event.target.classList.contains("md-nav__toggle")) {
+        syncLevels();
+        if (!drawer.contains(document.activeElement) || document.activeElement.closest("[inert]")) focusMenu();
+      }
+    });
+    drawer.addEventListener("keydown", function (event) {
+      var title = event.target.closest && event.target.closest(".md-nav__title[role=button]");
+      if (title && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        title.click();
+      }
     });
     drawerToggle.addEventListener("change", syncMenu);
     drawerMode.addEventListener("change", function () {

@@ -222,7 +222,9 @@ function menuFacts() {
 	const header = document.querySelector('header');
 	const drawerLabel = document.querySelector('label[for="__drawer"].md-header__button');
 	const button = header && [...header.querySelectorAll('button[aria-controls], [aria-expanded]')].find(visible);
-	const links = [...document.querySelectorAll('.md-sidebar--primary a[href]')];
+	// Links and controls of the menu that are on screen and on top (not covered).
+	const links = [...document.querySelectorAll('.md-sidebar--primary :is(a[href], button, label)')]
+		.filter(el => !el.closest('[inert]'));
 	const inView = links.filter(a => {
 		const rect = a.getBoundingClientRect();
 		if (!(rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.left < innerWidth &&
@@ -254,21 +256,23 @@ function menuFacts() {
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function walk(page, key, limit) {
+	// Tab and Shift+Tab through the DevTools protocol: the key-down moves focus (awaited); the
+	// key-up is sent without waiting for it, alongside the measuring, to keep the walk quick.
+	const client = await page.createCDPSession();
+	const tab = {key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9,
+		modifiers: key === 'Shift+Tab' ? 8 : 0};
 	const stops = [];
 	for (let i = 0; i < limit; i++) {
-		if (key === 'Shift+Tab') {
-			await page.keyboard.down('Shift');
-			await page.keyboard.press('Tab');
-			await page.keyboard.up('Shift');
-		} else {
-			await page.keyboard.press('Tab');
-		}
+		await client.send('Input.dispatchKeyEvent', {type: 'rawKeyDown', ...tab});
+		const up = client.send('Input.dispatchKeyEvent', {type: 'keyUp', ...tab});
 		const facts = await page.evaluate(focusFacts);
+		await up;
 		if (!facts) {
 			break; // focus left the page: the walk went round once
 		}
 		stops.push(facts);
 	}
+	await client.detach();
 	return stops;
 }
 

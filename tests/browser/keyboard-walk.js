@@ -384,12 +384,17 @@ async function main() {
 		await pool(units, job.concurrency || 2, async ({url, size}, slot) => {
 			const key = `${size[0]}x${size[1]} ${url}`;
 			const shots = (job.screenshots || []).filter(s => s.url === url && s.size[0] === size[0] && s.size[1] === size[1]);
-			try {
-				results[key] = await checkPage(tabs[slot], url, size, job.stops || 60, shots);
-			} catch (error) {
-				results[key] = {error: String((error && error.message) || error)};
-				await tabs[slot].close().catch(() => null);
-				tabs[slot] = await browser.newPage();
+			// A walk that fails (a load that times out on a busy machine) is tried once more in a
+			// new tab; a second failure is reported.
+			for (let attempt = 1; attempt <= 2; attempt++) {
+				try {
+					results[key] = await checkPage(tabs[slot], url, size, job.stops || 60, shots);
+					break;
+				} catch (error) {
+					results[key] = {error: String((error && error.message) || error)};
+					await tabs[slot].close().catch(() => null);
+					tabs[slot] = await browser.newPage();
+				}
 			}
 		});
 	} finally {

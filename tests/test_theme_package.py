@@ -53,7 +53,9 @@ def test_a_sites_custom_dir_wins_over_the_plugins_templates(tmp_path):
     def with_overrides(text: str) -> str:
         return text.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
 
-    project = make_project(tmp_path, files={"overrides/partials/copyright.html": SITE_COPYRIGHT},
+    badge = ('<span class="site-badge" data-key="{{ status.key }}">{{ status.label }}</span>')
+    project = make_project(tmp_path, files={"overrides/partials/copyright.html": SITE_COPYRIGHT,
+                                            "overrides/plan-progress/partials/badge.html": badge},
                            config_edit=with_overrides)
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -62,3 +64,25 @@ def test_a_sites_custom_dir_wins_over_the_plugins_templates(tmp_path):
     # The plugin's templates still win over mkdocs-material's where the site has no copy.
     assert page.select_one("p.pp-switch a") is not None
     assert page.select_one(".md-search__form button[type=submit]") is not None
+    # The plugin's own partials too: the site's badge is used everywhere a status is shown.
+    action = build.html("areas/1-finding/1-1-red/")
+    assert [b["data-key"] for b in action.select(".pp-status .site-badge")] == ["red"]
+    assert not action.select(".pp-badge")
+    assert build.html("status-key/").select(".pp-key dt .site-badge")
+
+
+def test_headings_written_as_html_still_make_the_table_of_contents_and_search_sections(basic_build):
+    """The plugin writes its headings as HTML; the page's "On this page" list, its skip link and
+    the search index's sections still come from them (plugin._headings_to_toc)."""
+    import json
+
+    page = basic_build.html("areas/1-finding/1-1-red/")
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary .md-nav--secondary a.md-nav__link")]
+    assert {"#leads", "#milestones", "#history"} <= set(toc), toc
+    assert page.select_one("a.md-skip")["href"] == "#" + page.select_one("article h1")["id"]
+    index = json.loads((basic_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert sections["areas/1-finding/1-1-red/#history"] == "Progress history"
+    assert sections["areas/1-finding/1-1-red/#milestones"] == "Key milestones"
+    easy = basic_build.html("easy-read/area-1/")
+    assert easy.select_one("a.md-skip")["href"] == "#part-1-finding-needs"

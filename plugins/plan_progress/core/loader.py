@@ -12,13 +12,25 @@ import re
 from dataclasses import dataclass
 
 from . import easyread, schema
-from .dates import PartialDate
 from .frontmatter import Source, decode, parse
-from .model import (ANSWERS, RELATED, Action, Area, HistoryEntry, Home, Idea, Milestone, Plan, Resource, SaidLink,
-                    Term, Theme, YouSaidItem)
+from .model import (
+    ANSWERS,
+    RELATED,
+    Action,
+    Area,
+    HistoryEntry,
+    Home,
+    Idea,
+    Milestone,
+    Plan,
+    Resource,
+    SaidLink,
+    Term,
+    Theme,
+    YouSaidItem,
+)
 from .problems import Problems
 from .scale import Status
-
 
 _ID_LINE = re.compile(r"""^id:[ \t]*["']?([0-9]+\.[0-9]+)["']?[ \t]*$""", re.MULTILINE)
 
@@ -201,7 +213,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
                            f"its number must start with \"{area.number}.\"")
             continue
         action = Action(
-            id=action_id, title=data.get("title", ""), uri=source.uri, path=source.path, area=area,
+            id=action_id, title=data.get("title", ""), short_title=data.get("short_title"), uri=source.uri, path=source.path, area=area,
             leads=data.get("leads", []), evidence=data.get("evidence", []),
             accountability=data.get("accountability", []), outcomes=data.get("outcomes", []),
             resources=[Resource(r["text"], r.get("kind")) for r in data.get("resources", [])],

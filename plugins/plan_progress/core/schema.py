@@ -85,6 +85,28 @@ class Link(Kind):
                 "pattern": r"^(https?://[^/?#\s]+|mailto:|[^:/?#\s]*([/?#]|$)|/[^/])"}
 
 
+class ShortText(Text):
+    """A short, plain label (a menu entry): no Markdown or HTML, at most ``limit`` characters."""
+
+    def __init__(self, limit: int = 40):
+        self.limit = limit
+        self.allowed = f"plain text of at most {limit} characters, for example 'New IT system'"
+
+    def check(self, value, ctx):
+        value = super().check(value, ctx)
+        if "\n" in value:
+            raise Invalid("must be one line")
+        marks = sorted(set(re.findall(r"[<>\[\]*_`#|\\{}]", value)))
+        if marks:
+            raise Invalid(f"'{value}' has {' '.join(marks)} in it; write plain words (no Markdown or HTML)")
+        if len(value) > self.limit:
+            raise Invalid(f"'{value}' is {len(value)} characters long; keep it to {self.limit} or fewer")
+        return value
+
+    def json(self, ctx):
+        return {"type": "string", "minLength": 1, "maxLength": self.limit, "pattern": r"^[^<>\[\]*_`#|\\{}\n]+$"}
+
+
 class Integer(Kind):
     allowed = "a whole number, for example 2"
 
@@ -305,8 +327,8 @@ EASY_READ = Field("easy_read", Ideas(),
                   "The page in easy read, one idea at a time: each idea has a picture, what the picture shows "
                   "(alt) and 1 to 3 short sentences (text), at most 15 words each, everyday words.")
 EASY_READ_TITLE = Field("easy_read_title", Text(),
-                        "The heading in easy read: what this is about, in everyday words (for example 'Making "
-                        "EHC plans on time'). Needed when there is easy-read text; checked like it.")
+                        "The heading in easy read: what this is about, in everyday words (for example 'Finishing "
+                        "plans on time'). Needed when there is easy-read text; checked like it.")
 CO_PRODUCED = Field("co_produced_with", ListOf(Text()),
                     "Who shaped this part of the plan, where the sources say so (for example a parent carer forum).")
 
@@ -404,6 +426,9 @@ ACTION = Record(
     TYPE,
     Field("id", ActionId(), "The action's number in the plan, in quotes, for example \"2.10\".", required=True),
     Field("title", Text(), "The action as written in the plan, word for word.", required=True),
+    Field("short_title", ShortText(), "A few words naming the action, taken from the plan's own words, for the "
+                                      "menu, the page's tab title and the previous/next links (the full title "
+                                      "stays the page heading). Without it they show the full title."),
     Field("leads", ListOf(Text()), "The lead officer or officers, as written in the plan."),
     Field("evidence", ListOf(Text()), "The plan's 'Evidence' column."),
     Field("accountability", ListOf(Text()), "The plan's 'Accountability measures' column."),

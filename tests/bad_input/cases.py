@@ -22,7 +22,7 @@ from __future__ import annotations
 A13 = "content/areas/1-finding/1-3-unrated.md"
 DATE = "use a date written YYYY-MM-DD, YYYY-MM or YYYY (for example 2022-02-28 or 2022-02)"
 STATUSES = "red, amber, green, blue, pink, not-rated"
-ACTION_FIELDS = ("type, id, title, leads, evidence, accountability, outcomes, resources, milestones, due, "
+ACTION_FIELDS = ("type, id, title, short_title, leads, evidence, accountability, outcomes, resources, milestones, due, "
                  "due_text, status, history, waiting_on, co_produced_with, easy_read_title, easy_read")
 NOT_UTF8 = ("the file is not UTF-8 text (byte 0x{byte} cannot be read). Save it as 'UTF-8' in your editor; "
             "curly quotes and accents pasted from Word are the usual cause")

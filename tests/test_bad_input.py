@@ -92,7 +92,7 @@ def _selected_cases(request) -> list[str]:
     wanted = []
     for item in request.session.items:
         callspec = getattr(item, "callspec", None)
-        if item.module is request.module and callspec is not None and "case" in callspec.params:
+        if getattr(item, "module", None) is request.module and callspec is not None and "case" in callspec.params:
             wanted.append(callspec.params["case"])
     return sorted(set(wanted))
 

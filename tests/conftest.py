@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -15,6 +17,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as run_build sets for the command: builds in process too
 
 
 @dataclass
@@ -51,6 +54,59 @@ def run_build(project: Path, *extra: str) -> Build:
     result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", *extra], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     return Build(project, result.returncode, result.stdout + result.stderr)
+
+
+def build_in_process(project: Path) -> Build:
+    """What `mkdocs build --strict --clean` in `project` prints and returns, without a new Python.
+
+    It runs the same steps as MkDocs' command (load the config strictly, on_startup, build,
+    on_shutdown), with the log lines in the command's own format ("LEVEL   -  message"), and turns
+    MkDocs' errors into exit status 1 and their message, as the command does. Anything else (a bug,
+    where the command would print a traceback) is raised. A few tests per kind of failure still
+    run the real command with run_build.
+    """
+    from mkdocs import config as mkdocs_config
+    from mkdocs import utils
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(_CommandFormat())
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    duplicates = utils.DuplicateFilter()  # as the command adds to the build's logger
+    mkdocs_build.log.addFilter(duplicates)
+    here = Path.cwd()
+    returncode = 0
+    try:
+        os.chdir(project)
+        config = mkdocs_config.load_config(config_file=str(project / "mkdocs.yml"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build.build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:  # what the command prints for Abort and for the other errors
+        returncode = 1
+        stream.write(f"\n{error.format_message()}\n" if isinstance(error, Abort) else f"Error: {error.format_message()}\n")
+    finally:
+        os.chdir(here)
+        mkdocs_build.log.removeFilter(duplicates)
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+    return Build(project, returncode, stream.getvalue())
+
+
+class _CommandFormat(logging.Formatter):
+    """mkdocs' ColorFormatter, as it prints when the output is not a terminal (no colour, no wrapping)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<8}-  {super().format(record)}"
 
 
 def make_project(tmp_path: Path, fixture: str = "basic", files: dict[str, str | bytes | None] | None = None,

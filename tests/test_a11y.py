@@ -102,10 +102,9 @@ def summary_of(result: subprocess.CompletedProcess) -> str:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real site (mkdocs.yml), built strictly into a temporary folder."""
-    return mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site",
-                        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+def real_site(real_build) -> Path:
+    """The real site (mkdocs.yml), built strictly into a temporary folder once per session (conftest)."""
+    return real_build.site
 
 
 @pytest.fixture(scope="session")

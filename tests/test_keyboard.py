@@ -372,12 +372,12 @@ def test_short_title_names_the_action_in_the_menu_and_tab(tmp_path):
     ("A *bold* title", "short_title: 'A *bold* title' has * in it; write plain words (no Markdown or HTML)"),
 ])
 def test_short_title_must_be_short_plain_text(tmp_path, value, message):
-    from conftest import make_project, run_build
+    from conftest import build_in_process, make_project
 
     page = (ROOT / "tests/fixtures/basic" / UNRATED_13).read_text(encoding="utf-8")
     page = page.replace("title: An unrated action past its date\n",
                         f"title: An unrated action past its date\nshort_title: {value}\n")
-    build = run_build(make_project(tmp_path, files={UNRATED_13: page}))
+    build = build_in_process(make_project(tmp_path, files={UNRATED_13: page}))
     assert build.returncode == 1, build.output
     assert build.problems() == [f"{UNRATED_13}:5: {message}"], build.output
 

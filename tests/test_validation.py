@@ -1,6 +1,10 @@
 """Bad content: each case is a small change to the basic fixture, the exit status and the exact
 messages the build prints (file, line, field, what was wrong, what is allowed).
 
+The cases build in this Python process (conftest.build_in_process: the same steps and output as the
+command, a second or so quicker each); END_TO_END cases also run the real `mkdocs build --strict`
+command, one per kind of failure (an error, a warning that fails the strict build, bad settings).
+
 Reproduce one case by hand: copy tests/fixtures/basic somewhere, make the change, run
 `mkdocs build --strict` there.
 """
@@ -11,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_build
+from conftest import build_in_process, make_project, run_build
 
 A11 = "content/areas/1-finding/1-1-red.md"
 A13 = "content/areas/1-finding/1-3-unrated.md"
@@ -177,10 +181,21 @@ CASES = [
 ]
 
 
+END_TO_END = ["every-problem-at-once", "unknown-key-is-a-warning-that-fails-strict"]
+
+
 @pytest.mark.parametrize("files, expected", CASES)
 def test_bad_content_fails_with_exact_messages(tmp_path, files, expected):
-    project = make_project(tmp_path, files=files)
-    build = run_build(project)
+    check_fails_with(build_in_process(make_project(tmp_path, files=files)), expected)
+
+
+@pytest.mark.parametrize("files, expected", [case for case in CASES if case.id in END_TO_END])
+def test_the_command_fails_with_the_same_messages(tmp_path, files, expected):
+    check_fails_with(run_build(make_project(tmp_path, files=files)), expected)
+
+
+def check_fails_with(build, expected: list[str]) -> None:
+    project = build.project
     assert build.returncode == 1, build.output
     assert build.problems() == expected, f"reproduce: cd {project} && mkdocs build --strict\n{build.output}"
     assert "Traceback" not in build.output
@@ -228,8 +243,17 @@ def test_windows_line_endings_are_fine(tmp_path):
         id="missing-as-at"),
 ])
 def test_bad_configuration_fails_at_config_time(tmp_path, edit_config, message):
-    project = make_project(tmp_path, config_edit=edit_config)
+    build = build_in_process(make_project(tmp_path, config_edit=edit_config))
+    assert build.returncode == 1, build.output
+    assert message in build.output
+    assert "Traceback" not in build.output
+
+
+def test_the_command_fails_on_bad_configuration(tmp_path):
+    project = make_project(tmp_path, config_edit=lambda text: text.replace("      as_at: 2022-06-15\n", ""))
     build = run_build(project)
+    message = ("plan-progress: 'as_at' is missing in mkdocs.yml; give the date the progress data is as at, written "
+               "YYYY-MM-DD (for example as_at: 2022-03-08)")
     assert build.returncode == 1, build.output
     assert message in build.output
     assert "Traceback" not in build.output

@@ -179,7 +179,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note),
             pages=self.site_pages, templates=templates,
         )
-        self.easy = EasyReadRenderer(self.renderer)
+        from .core.help import contacts_from
+
+        self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
+                                     contacts=contacts_from(self.config.contacts or []),
+                                     next_update=self.config.next_update)
         self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
@@ -290,6 +294,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "easy-status-key": lambda: easy.status_key(made.uri),
             "easy-area": lambda: easy.area(made.subject, made.uri),
             "easy-you-said": lambda: easy.you_said(made.uri),
+            "easy-help": lambda: easy.who_can_help(made.uri),
         }
         return render[made.kind.name]()
 
@@ -385,6 +390,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             uri, fragment, text, easy = target
             href = relative(page.url, self.renderer.url_of(uri) + (f"#{fragment}" if fragment else ""))
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
+        if self.site_pages.is_easy_read(page.file.src_uri):
+            context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": f"{config.site_name}: what's changed"}
         if self.config.feedback_url:
@@ -394,6 +401,26 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 link += ("&" if "?" in link else "?") + f"subject={subject}"
             context["pp_feedback"] = {"href": link, "text": self.config.feedback_text}
         return context
+
+    def easy_frame(self, url: str, here: str) -> dict:
+        """The easy words and links of the frame of an easy-read page (templates/easy-read.html)."""
+        def href(uri: str) -> str:
+            return relative(url, self.renderer.url_of(uri))
+
+        home = self.plan.home.uri if self.plan.home else "index.md"
+        menu = [(self.site_pages.uri("easy-home"), self.easy.words.text("easy_menu_home"))]
+        menu += [(self.site_pages.uri("easy-area", area),
+                  self.easy.words.text("easy_part_name", number=area.number, title=area.easy_read_title or area.title))
+                 for area in self.plan.areas]
+        if self.site_pages.has("easy-you-said"):
+            menu.append((self.site_pages.uri("easy-you-said"), self.easy.words.text("easy_you_said_title")))
+        menu += [(self.site_pages.uri("easy-status-key"), self.easy.words.text("easy_key_title")),
+                 (self.site_pages.uri("easy-help"), self.easy.words.text("easy_help_link"))]
+        return {"words": self.easy.frame(), "home": href(self.site_pages.uri("easy-home")),
+                "help": href(self.site_pages.uri("easy-help")), "standard": href(home),
+                "menu": [{"href": href(uri), "text": text, "current": uri == here}
+                         for uri, text in menu],
+                "credit": self.config.pictures_credit, "credit_url": self.config.pictures_credit_url}
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""

@@ -184,6 +184,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
                                      contacts=contacts_from(self.config.contacts or []),
                                      next_update=self.config.next_update)
+        missing = [file for file in self.easy.pictures_used() if files.get_file_from_path(file) is None]
+        if missing:
+            raise PluginError("plan-progress: the easy-read pages need these pictures, which are not in the content "
+                              f"folder: {', '.join(missing)}. Copy them from OpenMoji (openmoji.org) into "
+                              f"{self.config.pictures_dir}, or set pictures_dir to the folder that has them")
         self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:

@@ -288,6 +288,19 @@ class HelpContact:
     rows: list[HelpRow]
 
 
+# The pictures of the easy-read pages' own rows (not the content's ideas), beside words that say it all
+# (so with empty alt). Each is a file in the site's pictures folder: the plugin checks they are there.
+PAGE_PICTURES = {
+    "checked": "openmoji/1F4C5",  # a calendar: when we last checked
+    "count": "openmoji/1F4CB",  # a clipboard: how many things a part has
+    "unwritten": "openmoji/270D",  # a writing hand: still being written in easy read
+    "you_said": "openmoji/1F4AC",  # a speech bubble: what families told us
+    "you_said_intro": "openmoji/1F4DD",  # a memo: we wrote it down
+    "key": "openmoji/2139",  # information: what the words and pictures mean
+    "help": "openmoji/1F64B",  # a person raising a hand: who can help you
+}
+
+
 class EasyReadRenderer:
     """The easy-read pages: one row per idea, its picture on the left and its sentences on the right.
 
@@ -311,6 +324,20 @@ class EasyReadRenderer:
     def picture_file(self, name: str | None) -> str | None:
         """A picture named as in the content ("openmoji/2705") -> its file in the site."""
         return f"{self.pictures_dir}/{name}.svg" if name else None
+
+    def page_picture(self, role: str) -> Picture:
+        """One of the pages' own pictures (PAGE_PICTURES), beside words that say it all."""
+        return Picture(self.picture_file(PAGE_PICTURES[role]), "")
+
+    def pictures_used(self) -> list[str]:
+        """Every picture file the easy-read pages use besides the content's ideas (they are checked when
+        the content is read): the pages' own, the statuses' and the "Who can help you" page's."""
+        from . import easyhelp
+
+        names = list(PAGE_PICTURES.values()) + [s.easy_read_picture for s in self.plan.scale if s.easy_read_picture]
+        names += [words.picture for words in (easyhelp.INTRO, easyhelp.NONE_YET, *easyhelp.HOW.values())]
+        names += [easyhelp.BY_KIND[c.kind].picture for c in self.contacts if c.kind in easyhelp.BY_KIND]
+        return sorted({self.picture_file(name) for name in names})
 
     def status_picture(self, status) -> Picture:
         return Picture(self.picture_file(status.easy_read_picture), status.easy_read_alt or "")

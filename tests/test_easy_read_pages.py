@@ -241,7 +241,7 @@ def main_text(soup) -> list[str]:
         switch.decompose()
     units = []
     for hidden in article.select(".pp-er__hidden"):  # words only a screen reader says: read on their own
-        units.append(hidden.get_text(" ", strip=True).lstrip(": ") + ".")
+        units.append(hidden.get_text(" ", strip=True).lstrip(". ") + ".")
         hidden.decompose()
     for element in article.select("h1, h2, h3, p, li, dt"):
         text = _PLACEHOLDER.sub("It", element.get_text(" ", strip=True))

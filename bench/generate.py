@@ -99,6 +99,14 @@ NOTES = ["Work has started and the group meets monthly.", "Slipping because of s
 SOURCES = ["SEND Partnership Board, {month}", "Monitoring visit by Ofsted and CQC, {month}",
            "Cabinet report, {month}", "Scrutiny panel, {month}"]
 CO_PRODUCERS = ["Voice 4 Parents", "HY5! youth forum", "SEND Wolves Parent Voice", "Parent Carer Forum"]
+# What an action does about what families said (a "You said" link's how line).
+HOW = [
+    "Trains staff in every setting to spot needs sooner",
+    "Gives families one named person to contact",
+    "Checks each plan's quality before it is finished",
+    "Asks families what they think after each review",
+]
+
 # Easy-read pictures the real site has (content/assets/pictures, copied with the assets), and what each shows.
 PICTURES = [("openmoji/1F3EB", "A school building"), ("openmoji/E246", "Two people talking"),
             ("openmoji/1F4C5", "A calendar"), ("openmoji/1F4BB", "A laptop computer"),
@@ -310,7 +318,8 @@ def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
             item = {"said": rng.choice(SAID).format(p=rng.randint(5, 70)),
                     "kind": rng.choice(["statistic", "finding", "quote"]),
                     "source": rng.choice(SAID_SOURCES), "date": 2021,
-                    "answered_by": rng.sample(ids, rng.randint(0, min(2, len(ids))))}
+                    "answered_by": [{"action": action, "how": rng.choice(HOW)}
+                                    for action in rng.sample(ids, rng.randint(0, min(2, len(ids))))]}
             theme_items[key].append(item)
     for key, title in THEMES:
         if not theme_items[key]:  # a small plan: every theme still says something

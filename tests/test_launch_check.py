@@ -97,7 +97,7 @@ def test_names_each_thing_that_is_not_real_yet(tmp_path, edit, files, today, exp
 
 @pytest.mark.parametrize("edit, message", [
     (lambda t: t.replace('"mailto:feedback@council.test"', '"javascript:alert(1)"'),
-     "Plugin 'plan-progress' option 'feedback_url': 'javascript:alert(1)' does not start with https: or mailto:"),
+     "plugins: plan-progress: feedback_url: 'javascript:alert(1)' is a 'javascript:' link, which is not allowed"),
     (lambda t: t.replace('"mailto:feedback@council.test"', '"https://forms.council.test/f?page={page}"'),
      "Plugin 'plan-progress' option 'feedback_url': '{page}' is not something the site can fill in; use {url}"),
     (lambda t: t.replace("email: send@council.test", "email: send at council"),

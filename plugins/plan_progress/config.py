@@ -8,6 +8,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from .core import help as help_core
+from .core.links import safe_url
 
 
 class PlainDate(c.BaseConfigOption):
@@ -45,6 +46,8 @@ class FeedbackUrl(c.BaseConfigOption):
         if not isinstance(value, str):
             raise ValidationError("write an email address as mailto:name@example.org, or a form's https:// "
                                   "address")
+        if safe_url(value):
+            return value  # an unsafe link: reading.check_settings names it with every other unsafe setting
         problem = help_core.feedback_url_problem(value)
         if problem:
             raise ValidationError(problem)

@@ -24,20 +24,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import links, opendata
+from .core import opendata
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
 from .core.glossary import Glossary
 from .core.links import relative
 from .core.model import Action, Area, Home, Plan, Theme
-from .core.pages import GeneratedPage, Paths, SitePages
+from .core.pages import GeneratedPage, SitePages
 from .core.problems import ContentError
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
-from .reading import PlanSettings, icon_finder, parse_date, plan_settings, read_plan
+from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan, site_paths
 from .core.words import Words as WordList, WordsError
 from .core.palette import Palette, check_palette, theme_palettes
 
@@ -72,10 +72,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         self.settings = plan_settings(self.config)
         self.scale, self.as_at = self.settings.scale, self.settings.as_at
-        unsafe = links.setting_problems(config, self.config)
-        if unsafe:
-            raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
-                              + "\n".join(f"  {p}" for p in unsafe))
+        check_settings(config, self.config)
         self.check_site_settings(config)
         self.use_system_fonts(config)
         add_templates(config)
@@ -155,11 +152,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             files.remove(file)
         templates = Templates(config.theme.dirs)
 
-        paths = Paths(status_key_page=self.config.status_key_page, actions_dir=self.config.actions_dir,
-                      changes_page=self.config.changes_page, board_report_page=self.config.board_report_page,
-                      open_data_page=self.config.open_data_page, easy_read_dir=self.config.easy_read_dir,
-                      you_said_dir=self.config.you_said_dir)
-        self.site_pages = SitePages(plan, paths, has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        self.site_pages = SitePages(plan, site_paths(self.config),
+                                    has_page=lambda uri: files.get_file_from_path(uri) is not None)
         for made in self.site_pages.made():
             if files.get_file_from_path(made.uri) is not None:
                 raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "

@@ -20,10 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
+from .core import links
 from .core.easyread import Rules
 from .core.files import page_templates
 from .core.loader import RawPage, load_plan
 from .core.model import Plan
+from .core.pages import Paths
 from .core.problems import Problems
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 
@@ -53,6 +55,23 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
                   max_sentences_per_idea=settings.easy_read_max_sentences_per_idea,
                   known_names=frozenset(settings.easy_read_known_names))
     return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir)
+
+
+def site_paths(settings: PlanProgressConfig) -> Paths:
+    """Where the plugin's generated pages go, from its settings in mkdocs.yml."""
+    return Paths(status_key_page=settings.status_key_page, actions_dir=settings.actions_dir,
+                 changes_page=settings.changes_page, board_report_page=settings.board_report_page,
+                 open_data_page=settings.open_data_page, easy_read_dir=settings.easy_read_dir,
+                 you_said_dir=settings.you_said_dir)
+
+
+def check_settings(config: MkDocsConfig, settings: PlanProgressConfig) -> None:
+    """Raise PluginError naming every setting of mkdocs.yml that is not safe to publish (a link that
+    is not https://, http://, mailto: or a path on this site, or text with a control character)."""
+    unsafe = links.setting_problems(config, settings)
+    if unsafe:
+        raise PluginError("plan-progress: settings in mkdocs.yml that cannot be published:\n"
+                          + "\n".join(f"  {p}" for p in unsafe))
 
 
 def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tuple[Plan, Problems]:

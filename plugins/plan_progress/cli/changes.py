@@ -32,10 +32,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File
 
 from ..core.model import Action, HistoryEntry, Plan
+from ..core.pages import SitePages
 from ..core.scale import Status
+from ..reading import site_paths
 from .common import OK, PROBLEMS, Stop, find_config, open_project
 from .validate import location_key
 
@@ -57,14 +59,15 @@ def read_side(config_file: Path, name: str) -> Side:
     if problems.errors:
         listed = "\n".join(f"  {p}" for p in sorted(problems.errors, key=location_key))
         raise Stop(f"the content in {name} has problems, so it cannot be compared:\n{listed}", code=PROBLEMS)
-    try:
-        # The build's own step that adds the generated pages (lists, status key, easy read ...).
-        files = project.config.plugins.on_files(files, config=project.config)
-    except MkDocsException as exc:
-        raise Stop(f"the site in {name} cannot be made: {exc.format_message()}", code=PROBLEMS) from None
-    pages = {}
-    for file in files.documentation_pages():
-        pages[file.url] = file.src_uri if file.generated_by is None else f"made by the plugin ({file.src_uri})"
+    pages = {file.url: file.src_uri for file in files.documentation_pages()}
+    # The pages the plugin adds (lists, status key, easy read ...), from the registry the build uses.
+    made = SitePages(plan, site_paths(project.options), has_page=lambda uri: files.get_file_from_path(uri) is not None)
+    for page in made.made():
+        if files.get_file_from_path(page.uri) is not None:
+            raise Stop(f"the site in {name} cannot be made: {page.uri} is made by the plugin; remove or rename the "
+                       "file in the content folder", code=PROBLEMS)
+        file = File(page.uri, None, project.config.site_dir, project.config.use_directory_urls)
+        pages[file.url] = f"made by the plugin ({file.src_uri})"
     return Side(name=name, plan=plan, pages=pages)
 
 

@@ -21,10 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
 
+from ..config import PlanProgressConfig  # noqa: E402
 from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
-from ..reading import PLUGIN_NAME, PlanSettings, plan_settings, read_plan  # noqa: E402
+from ..reading import PLUGIN_NAME, PlanSettings, check_settings, plan_settings, read_plan  # noqa: E402
 
 # Exit statuses shared by every command.
 OK = 0
@@ -76,6 +77,7 @@ class Project:
     config_file: Path
     config: MkDocsConfig
     settings: PlanSettings  # the plan's scale, "as at" date and easy-read rules
+    options: PlanProgressConfig  # the plugin's settings as written in mkdocs.yml, validated
 
     @property
     def plugin(self) -> PlanSettings:
@@ -124,13 +126,14 @@ def open_project(config_file: Path) -> Project:
             raise Stop(f"the {PLUGIN_NAME} plugin is turned off in {name} (enabled: false)", name)
         try:
             settings = plan_settings(plugin.config)
+            check_settings(config, plugin.config)
         except MkDocsException as exc:
             raise Stop(_join(collect.messages, exc.format_message()), name) from None
     finally:
         logger.removeHandler(collect)
     for message in collect.messages:
         print(f"{name}: {message}", file=sys.stderr)
-    return Project(config_file=config_file, config=config, settings=settings)
+    return Project(config_file=config_file, config=config, settings=settings, options=plugin.config)
 
 
 def _join(logged: list[str], final: str) -> str:

@@ -27,7 +27,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..core import help as help_core
 from ..core.dates import words as date_words
-from .common import CANNOT_RUN, OK, PROBLEMS, PLUGIN_NAME, Stop, find_config, open_project
+from .common import CANNOT_RUN, OK, PLUGIN_NAME, PROBLEMS, Stop, find_config, open_project
 
 # Addresses reserved for examples (RFC 2606): never the address of a real site or mailbox.
 EXAMPLE_ADDRESS = re.compile(r"\b(?:[\w-]+\.)*example\.(?:org|com|net)\b|\blocalhost\b", re.IGNORECASE)
@@ -53,7 +53,7 @@ class _Lines:
         except YAMLError as exc:
             raise Stop(f"the settings file cannot be read as YAML: {exc}") from None
         self.plugin, self.plugin_line = None, 1
-        for index, entry in enumerate((self.root or {}).get("plugins") or []):
+        for entry in (self.root or {}).get("plugins") or []:
             if isinstance(entry, CommentedMap) and PLUGIN_NAME in entry:
                 self.plugin = entry[PLUGIN_NAME]
                 self.plugin_line = entry.lc.key(PLUGIN_NAME)[0] + 1
@@ -90,7 +90,7 @@ class _Lines:
 
 def check(config_file: Path, today: dt.date) -> list[Finding]:
     project = open_project(config_file)
-    settings = project.plugin.config
+    settings = project.options
     name = project.config_name
     text = config_file.read_text(encoding="utf-8")
     lines = _Lines(text)
@@ -133,7 +133,7 @@ def check(config_file: Path, today: dt.date) -> list[Finding]:
             findings.append(Finding(name, line or plugin_line, f"contacts[{index + 1}] ({contact.name}) gives no "
                                     "way to reach them: add an email, phone or url"))
 
-    as_at = project.plugin.as_at
+    as_at = project.settings.as_at
     limit = settings.launch_check["max_progress_age_days"]
     age = (today - as_at).days
     if age > limit:

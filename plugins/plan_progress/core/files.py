@@ -15,7 +15,6 @@ from pathlib import Path
 from .problems import Problem
 
 
-
 def linked_files(folders, root: str | os.PathLike, paths) -> list[Problem]:
     """A problem for every file (``paths``: where MkDocs found them) inside one of ``folders`` (the
     content folder, and the theme's custom folder if any; None is skipped) that is a symbolic link,

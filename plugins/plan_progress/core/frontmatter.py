@@ -98,7 +98,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         line = raw[: exc.start].count(b"\n") + 1
         problems.error(path, line, None,
                        f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read). "
-                       "Save it as 'UTF-8' in your editor; curly quotes and accents pasted from Word are the usual cause")
+                       "Save it as 'UTF-8' in your editor; curly quotes and accents pasted from Word are the "
+                       "usual cause")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

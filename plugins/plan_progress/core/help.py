@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from .links import safe_url
+
 # "[... to be confirmed ...]", "[TBC]", "[to be added]": a value nobody has filled in yet.
 PLACEHOLDER = re.compile(r"\[[^\]]*\b(?:to be (?:confirmed|added|agreed|decided)|tbc|tbd|todo)\b[^\]]*\]",
                          re.IGNORECASE)
@@ -27,12 +29,13 @@ def is_placeholder(value) -> bool:
 
 
 def url_problem(value: str, schemes: tuple[str, ...] = ("https", "http")) -> str | None:
-    """Why ``value`` cannot be a link on the site, or None. (A small check of our own: engineer
-    "security" is writing ``core/links.safe_url``; when it is merged this should call it.)"""
+    """Why ``value`` cannot be this kind of link on the site, or None: first the site's one safety
+    check for links (``links.safe_url``), then the schemes this setting allows."""
     if not isinstance(value, str) or not value.strip():
         return "is empty; give a full address starting https://"
-    if value != value.strip() or any(ch.isspace() or ord(ch) < 32 for ch in value):
-        return f"'{value}' contains a space or an invisible character; a web address has none"
+    unsafe = safe_url(value)
+    if unsafe:
+        return unsafe
     parts = urlsplit(value)
     if parts.scheme.lower() not in schemes:
         allowed = " or ".join(f"{s}:" for s in schemes)
@@ -53,8 +56,8 @@ def feedback_url_problem(value: str) -> str | None:
     True
     >>> feedback_url_problem("https://forms.example.org/f?page={page}")
     "'{page}' is not something the site can fill in; use {url} (the page's address) or {title} (its title)"
-    >>> feedback_url_problem("javascript:alert(1)")
-    "'javascript:alert(1)' does not start with https: or mailto:; write the full address (for example https://...)"
+    >>> feedback_url_problem("http://forms.example.org/f")
+    "'http://forms.example.org/f' does not start with https: or mailto:; write the full address (for example https://...)"
     """
     if is_placeholder(value):
         return None  # still to be filled in: allowed while preparing, listed by launch-check

@@ -12,13 +12,25 @@ import re
 from dataclasses import dataclass
 
 from . import easyread, schema
-from .dates import PartialDate
 from .frontmatter import Source, decode, parse
-from .model import (ANSWERS, RELATED, Action, Area, HistoryEntry, Home, Idea, Milestone, Plan, Resource, SaidLink,
-                    Term, Theme, YouSaidItem)
+from .model import (
+    ANSWERS,
+    RELATED,
+    Action,
+    Area,
+    HistoryEntry,
+    Home,
+    Idea,
+    Milestone,
+    Plan,
+    Resource,
+    SaidLink,
+    Term,
+    Theme,
+    YouSaidItem,
+)
 from .problems import Problems
 from .scale import Status
-
 
 _ID_LINE = re.compile(r"""^id:[ \t]*["']?([0-9]+\.[0-9]+)["']?[ \t]*$""", re.MULTILINE)
 

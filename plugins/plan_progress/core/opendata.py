@@ -18,7 +18,7 @@ COLUMNS = (
     ("due", "The completion date (YYYY-MM or YYYY-MM-DD), empty when the plan gives none."),
     ("due_text", "The completion date as the plan words it, when that is not a plain date."),
     ("overdue", "true when the action is late: it has a published rating, its completion date was before the "
-                "progress date and it is not completed. Always false for an action that is not yet rated."),
+                "progress date and it is not completed. Always false for an action that nobody has rated yet."),
     ("due_passed", "true when the completion date was before the progress date and the action is not marked "
                    "completed, whether or not it has been rated (for an unrated action: no update published)."),
     ("leads", "The lead officer(s); in CSV separated by ' | '."),

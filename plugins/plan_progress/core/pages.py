@@ -8,8 +8,9 @@ page with one lookup (``SitePages.other_version``). Nothing here knows about MkD
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import cast
 
 from .model import Action, Area, Plan, Theme
 from .scale import Status
@@ -135,7 +136,7 @@ class SitePages:
                 "easy-help": lambda: self.plan.home.uri if self.plan.home else "index.md",
                 "easy-status-key": lambda: self.uri("status-key"),
                 "easy-you-said": lambda: self.uri("you-said"),
-                "easy-area": lambda: page.subject.uri,
+                "easy-area": lambda: cast(Area, page.subject).uri,
             }[page.kind.name]()
             return standard, "", False, False
         if isinstance(item, Area):

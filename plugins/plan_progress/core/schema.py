@@ -305,8 +305,8 @@ EASY_READ = Field("easy_read", Ideas(),
                   "The page in easy read, one idea at a time: each idea has a picture, what the picture shows "
                   "(alt) and 1 to 3 short sentences (text), at most 15 words each, everyday words.")
 EASY_READ_TITLE = Field("easy_read_title", Text(),
-                        "The heading in easy read: what this is about, in everyday words (for example 'Making "
-                        "EHC plans on time'). Needed when there is easy-read text; checked like it.")
+                        "The heading in easy read: what this is about, in everyday words (for example 'Finishing "
+                        "plans on time'). Needed when there is easy-read text; checked like it.")
 CO_PRODUCED = Field("co_produced_with", ListOf(Text()),
                     "Who shaped this part of the plan, where the sources say so (for example a parent carer forum).")
 

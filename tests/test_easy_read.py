@@ -231,7 +231,7 @@ def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(
     assert more["href"] == "../../areas/1-finding/1-1-red/"
     # An action with no easy-read text says so honestly; its heading is its plan title, never a number.
     fallback = article.select_one("#action-1-2").find_parent("section")
-    assert "We are still writing this in easy read." in fallback.get_text(" ", strip=True)
+    assert "We are still writing this action in easy read." in fallback.get_text(" ", strip=True)
     assert fallback.h3.get_text(strip=True) != "Action 1.2"
 
 

@@ -280,3 +280,14 @@ def test_an_easy_read_page_prints_on_a4_without_navigation(basic_build, tmp_path
     for hidden in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".pp-switch"):
         assert hidden in print_rules
     assert ".pp-er__row" in print_rules and "break-inside: avoid" in print_rules
+
+
+def test_the_pages_own_pictures_come_with_the_plugin_and_are_credited(basic_build):
+    # The basic fixture's pictures folder has no 1F64B (a person raising a hand) nor 2139 (information):
+    # the plugin adds its own copies, and credits OpenMoji because the site sets no pictures_credit.
+    assert not (basic_build.project / "content/assets/pictures/openmoji/1F64B.svg").exists()
+    assert (basic_build.site / "assets/pictures/openmoji/1F64B.svg").read_text(encoding="utf-8").startswith("<svg")
+    soup = basic_build.html("easy-read/")
+    assert soup.select_one('article img[src$="1F64B.svg"]')
+    credit = soup.select_one("footer .pp-er-credit a")
+    assert credit["href"] == "https://openmoji.org/" and "OpenMoji" in credit.get_text()

@@ -47,6 +47,7 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -178,7 +179,17 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
                                      contacts=contacts_from(self.config.contacts or []),
                                      next_update=self.config.next_update)
-        missing = [file for file in self.easy.pictures_used() if files.get_file_from_path(file) is None]
+        self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
+        missing = []
+        for file in self.easy.pictures_used():
+            if files.get_file_from_path(file) is not None:
+                continue
+            shipped = PICTURES / file.removeprefix(self.config.pictures_dir.strip("/") + "/")
+            if shipped.is_file():
+                files.append(File.generated(config, file, abs_src_path=str(shipped)))
+                self.shipped_pictures = True
+            else:
+                missing.append(file)
         if missing:
             raise PluginError("plan-progress: the easy-read pages need these pictures, which are not in the content "
                               f"folder: {', '.join(missing)}. Copy them from OpenMoji (openmoji.org) into "
@@ -419,7 +430,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 "help": href(self.site_pages.uri("easy-help")), "standard": href(home),
                 "menu": [{"href": href(uri), "text": text, "current": uri == here}
                          for uri, text in menu],
-                "credit": self.config.pictures_credit, "credit_url": self.config.pictures_credit_url}
+                "credit": self.config.pictures_credit or (self.easy.words.text("easy_pictures_credit_openmoji")
+                                                          if self.shipped_pictures else ""),
+                "credit_url": self.config.pictures_credit_url or ("https://openmoji.org/" if not self.config.pictures_credit
+                                                                  and self.shipped_pictures else None)}
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""

@@ -292,7 +292,7 @@ class HelpContact:
 # (so with empty alt). Each is a file in the site's pictures folder: the plugin checks they are there.
 PAGE_PICTURES = {
     "checked": "openmoji/1F4C5",  # a calendar: when we last checked
-    "count": "openmoji/1F4CB",  # a clipboard: how many things a part has
+    "count": "openmoji/1F4CA",  # a bar chart: how many things a part has, how they are going
     "unwritten": "openmoji/270D",  # a writing hand: still being written in easy read
     "you_said": "openmoji/1F4AC",  # a speech bubble: what families told us
     "you_said_intro": "openmoji/1F4DD",  # a memo: we wrote it down

@@ -430,10 +430,14 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 "help": href(self.site_pages.uri("easy-help")), "standard": href(home),
                 "menu": [{"href": href(uri), "text": text, "current": uri == here}
                          for uri, text in menu],
-                "credit": self.config.pictures_credit or (self.easy.words.text("easy_pictures_credit_openmoji")
-                                                          if self.shipped_pictures else ""),
-                "credit_url": self.config.pictures_credit_url or ("https://openmoji.org/" if not self.config.pictures_credit
-                                                                  and self.shipped_pictures else None)}
+                **self.pictures_credit()}
+
+    def pictures_credit(self) -> dict:
+        """The easy-read footer's credit for the pictures: the site's, or OpenMoji's where the plugin added
+        its own pictures and the site sets none."""
+        if self.config.pictures_credit or not self.shipped_pictures:
+            return {"credit": self.config.pictures_credit, "credit_url": self.config.pictures_credit_url}
+        return {"credit": self.easy.words.text("easy_pictures_credit_openmoji"), "credit_url": "https://openmoji.org/"}
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""

@@ -291,3 +291,20 @@ def test_the_pages_own_pictures_come_with_the_plugin_and_are_credited(basic_buil
     assert soup.select_one('article img[src$="1F64B.svg"]')
     credit = soup.select_one("footer .pp-er-credit a")
     assert credit["href"] == "https://openmoji.org/" and "OpenMoji" in credit.get_text()
+
+
+def test_the_easy_read_home_says_when_we_will_update_it(tmp_path):
+    build = run_build(make_project(tmp_path, config_edit=lambda t: t.replace(
+        "      as_at: 2022-06-15\n", "      as_at: 2022-06-15\n      next_update: 2022-09-30\n")))
+    assert build.returncode == 0, build.output
+    text = build.html("easy-read/").select_one("article").get_text(" ", strip=True)
+    assert "We last checked this on 15 June 2022. We will update it by 30 September 2022." in text
+
+
+def test_each_easy_read_page_explains_the_names_and_short_words_it_uses(real_build):
+    box = real_build.html("easy-read/area-2/").select_one("article aside.pp-er__box")
+    assert box.h2.get_text(strip=True) == "Words on this page"
+    terms = [dt.get_text(strip=True) for dt in box.select("dt")]
+    assert "Voice 4 Parents" in terms and "EHC plan" in terms
+    home = real_build.html("easy-read/").select_one("article aside.pp-er__box")
+    assert "Voice 4 Parents" not in [dt.get_text(strip=True) for dt in home.select("dt")]  # only what the page uses

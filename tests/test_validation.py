@@ -85,8 +85,8 @@ CASES = [
     pytest.param(
         {A13: edit("status: not-rated", "status: not-rated\nstatsu: red")},
         [f"{A13}:7: statsu: is not a field of an action (did you mean 'status'?); allowed fields: type, id, "
-         "title, leads, evidence, accountability, outcomes, resources, milestones, due, due_text, status, "
-         "history, waiting_on, co_produced_with, easy_read_title, easy_read"],
+         "title, short_title, leads, evidence, accountability, outcomes, resources, milestones, due, due_text, "
+         "status, history, waiting_on, co_produced_with, easy_read_title, easy_read"],
         id="unknown-key-is-a-warning-that-fails-strict"),
     pytest.param(
         {A13: edit("status: not-rated", "status: green")},

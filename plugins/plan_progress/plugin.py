@@ -274,7 +274,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         # mkdocs-material reads `status` in page meta for its own nav icons: ours is not that.
         page.meta.pop("status", None)
         if isinstance(item, Action):
-            page.meta["title"] = f"{item.id} {item.title}"
+            page.meta["title"] = item.label  # the short title: menu, <title>, previous/next
             return renderer.action(item, markdown)
         if isinstance(item, Area):
             page.meta["title"] = item.name
@@ -318,21 +318,24 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """Put the top-level navigation in the configured order (without listing every action)."""
-        if not self.config.enabled or not self.config.nav_order:
+        """Put the top-level navigation in the configured order, areas and actions in number order
+        (2.1, 2.2 ... 2.10, not 2.1, 2.10, 2.11 ... 2.2), and name each area's section by its title."""
+        if not self.config.enabled or self.plan is None:
             return None
-        rank = {entry.strip("/"): index for index, entry in enumerate(self.config.nav_order)}
-        position = {id(item): index for index, item in enumerate(nav.items)}
+        _order_plan_sections(nav.items, self.pages)
+        if self.config.nav_order:
+            rank = {entry.strip("/"): index for index, entry in enumerate(self.config.nav_order)}
+            position = {id(item): index for index, item in enumerate(nav.items)}
 
-        def key(item):
-            page = item
-            while getattr(page, "children", None):
-                page = page.children[0]
-            uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
-            name = uri if not getattr(item, "children", None) else uri.split("/", 1)[0]
-            return rank.get(name, len(rank)), position[id(item)]
+            def key(item):
+                page = item
+                while getattr(page, "children", None):
+                    page = page.children[0]
+                uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
+                name = uri if not getattr(item, "children", None) else uri.split("/", 1)[0]
+                return rank.get(name, len(rank)), position[id(item)]
 
-        nav.items.sort(key=key)
+            nav.items.sort(key=key)
         pages = []
 
         def walk(items):
@@ -454,6 +457,38 @@ def _plain_title(page: Page) -> None:
     rendered = getattr(page, "_title_from_render", None)
     if "title" not in page.meta and rendered and page.title == rendered:
         page.title = html.unescape(rendered)
+
+
+def _order_plan_sections(items: list, pages: dict) -> None:
+    """In every section: the index page first, then areas and actions by number, then the rest as
+    they were. A section holding an area's pages is named by the area's title, not its folder."""
+    def plan_item(entry):
+        uri = getattr(getattr(entry, "file", None), "src_uri", None)
+        return pages.get(uri) if uri else None
+
+    def index_of(section):
+        return next((child for child in section.children if getattr(child, "is_index", False)), None)
+
+    positions = {id(entry): index for index, entry in enumerate(items)}
+
+    def key(entry):
+        position = positions[id(entry)]
+        item = plan_item(index_of(entry) if getattr(entry, "children", None) else entry)
+        if getattr(entry, "is_index", False):
+            return (0, (), position)
+        if isinstance(item, Action):
+            return (1, item.sort_key, position)
+        if isinstance(item, Area):
+            return (1, (item.number,), position)
+        return (2, (), position)
+
+    items.sort(key=key)
+    for entry in items:
+        if getattr(entry, "children", None):
+            area = plan_item(index_of(entry))
+            if isinstance(area, Area):
+                entry.title = area.name
+            _order_plan_sections(entry.children, pages)
 
 
 def _headings_to_toc(page: Page, content: str, title: bool) -> None:

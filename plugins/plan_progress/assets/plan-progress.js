@@ -27,3 +27,198 @@
   control.hidden = false;
   apply();
 })();
+
+/* plan-progress: the menu and search buttons in the header (partials/header.html).
+   Below the desktop layout the navigation is a drawer, opened by the theme's hidden checkbox
+   #__drawer. The button drives that checkbox: Enter and Space open it, Escape closes it and puts
+   focus back on the button, aria-expanded says which, and the closed drawer is inert (nothing in
+   it can be tabbed to or is read out). On phones the search field is hidden until opened: the
+   search button opens it, and the hidden field is not a tab stop. Without JavaScript the theme's
+   labels do the same job (html.no-js shows them instead of the buttons). */
+(function () {
+  "use strict";
+  var drawerToggle = document.getElementById("__drawer");
+  var menu = document.querySelector("[data-pp-menu]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var drawerMode = window.matchMedia("(max-width: 76.234375em)");
+  var searchToggle = document.getElementById("__search");
+  var searchButton = document.querySelector("[data-pp-search]");
+  var searchInput = document.querySelector(".md-search__input");
+  var phone = window.matchMedia("(max-width: 59.984375em)");
+
+  function setToggle(toggle, on) {
+    if (toggle.checked !== on) {
+      toggle.checked = on;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  if (drawerToggle && menu && drawer) {
+    if (!drawer.id) drawer.id = "pp-menu";
+    menu.setAttribute("aria-controls", drawer.id);
+    // While the drawer is open it covers the page: the page is inert, so Tab stays in the menu.
+    var outside = [".md-header", "[data-md-component=skip]", ".md-content", ".md-sidebar--secondary",
+                   ".md-footer", "[data-md-component=announce]"];
+    var setOutside = function (on) {
+      outside.forEach(function (selector) {
+        Array.prototype.forEach.call(document.querySelectorAll(selector), function (el) {
+          if (on) el.setAttribute("inert", ""); else el.removeAttribute("inert");
+        });
+      });
+    };
+    // In the drawer an open section slides over the list it belongs to: what it covers is inert,
+    // and each open section's title (the theme's "back" label) is a button.
+    var syncLevels = function () {
+      Array.prototype.forEach.call(drawer.querySelectorAll("[data-pp-covered]"), function (el) {
+        el.removeAttribute("inert");
+        el.removeAttribute("data-pp-covered");
+      });
+      Array.prototype.forEach.call(drawer.querySelectorAll(".md-nav__title[for]"), function (title) {
+        var toggle = document.getElementById(title.getAttribute("for"));
+        if (drawerMode.matches && toggle && toggle !== drawerToggle && toggle.checked) {
+          title.setAttribute("role", "button");
+          title.setAttribute("tabindex", "0");
+          title.setAttribute("aria-label", "Back from " + title.textContent.replace(/\s+/g, " ").trim());
+        } else {
+          title.removeAttribute("role");
+          title.removeAttribute("tabindex");
+          title.removeAttribute("aria-label");
+        }
+      });
+      if (!drawerMode.matches) return;
+      var cover = function (el) {
+        if (!el.hasAttribute("inert")) {
+          el.setAttribute("inert", "");
+          el.setAttribute("data-pp-covered", "");
+        }
+      };
+      Array.prototype.forEach.call(drawer.querySelectorAll(".md-nav--primary .md-nav__toggle"), function (toggle) {
+        if (!toggle.checked || toggle.id === "__drawer") return;
+        var item = toggle.parentElement;
+        var list = item.parentElement;
+        var nested = item.querySelector(":scope > .md-nav");
+        if (!nested || getComputedStyle(nested).position !== "absolute") return;
+        Array.prototype.forEach.call(list.children, function (other) { if (other !== item) cover(other); });
+        Array.prototype.forEach.call(item.children, function (own) { if (own !== nested && own !== toggle) cover(own); });
+        var title = list.parentElement && list.parentElement.querySelector(":scope > .md-nav__title");
+        if (title) cover(title);
+      });
+    };
+    var syncMenu = function () {
+      var open = drawerToggle.checked;
+      menu.setAttribute("aria-expanded", String(open));
+      syncLevels();
+      if (drawerMode.matches && !open) {
+        if (drawer.contains(document.activeElement)) menu.focus();
+        drawer.setAttribute("inert", "");
+        setOutside(false);
+      } else {
+        drawer.removeAttribute("inert");
+        setOutside(drawerMode.matches && open);
+      }
+    };
+    var focusMenu = function () {
+      var first = Array.prototype.find.call(
+        drawer.querySelectorAll("a[href], button, [tabindex='0']"),
+        function (el) { return !el.closest("[inert]") && el.getClientRects().length && getComputedStyle(el).visibility !== "hidden"; });
+      if (first) first.focus();
+    };
+    menu.addEventListener("click", function () {
+      setToggle(drawerToggle, !drawerToggle.checked);
+      syncMenu();
+      if (drawerToggle.checked && drawerMode.matches) focusMenu();
+    });
+    drawer.addEventListener("change", function (event) {
+      if (event.target.classList.contains("md-nav__toggle")) {
+        syncLevels();
+        if (!drawer.contains(document.activeElement) || document.activeElement.closest("[inert]")) focusMenu();
+      }
+    });
+    drawer.addEventListener("keydown", function (event) {
+      var title = event.target.closest && event.target.closest(".md-nav__title[role=button]");
+      if (title && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        title.click();
+      }
+    });
+    drawerToggle.addEventListener("change", syncMenu);
+    drawerMode.addEventListener("change", function () {
+      if (!drawerMode.matches) setToggle(drawerToggle, false);
+      syncMenu();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawerToggle.checked && drawerMode.matches) {
+        setToggle(drawerToggle, false);
+        syncMenu();
+        menu.focus();
+      }
+    });
+    syncMenu();
+  }
+
+  if (searchToggle && searchButton && searchInput) {
+    var syncSearch = function () {
+      var open = searchToggle.checked;
+      searchButton.setAttribute("aria-expanded", String(open));
+      if (phone.matches && !open) {
+        searchInput.setAttribute("tabindex", "-1");
+      } else {
+        searchInput.removeAttribute("tabindex");
+      }
+    };
+    searchButton.addEventListener("click", function () {
+      searchInput.removeAttribute("tabindex");
+      setToggle(searchToggle, true);
+      searchInput.focus();
+      syncSearch();
+    });
+    searchToggle.addEventListener("change", function () {
+      var wasIn = document.activeElement === searchInput || document.activeElement === document.body;
+      syncSearch();
+      if (!searchToggle.checked && phone.matches && wasIn) searchButton.focus();
+    });
+    // Tab out of the search closes it: its overlay would otherwise cover the page focus moves to.
+    document.addEventListener("focusin", function (event) {
+      var search = searchInput.closest(".md-search");
+      if (searchToggle.checked && search && !search.contains(event.target) && event.target !== searchButton) {
+        setToggle(searchToggle, false);
+      }
+    });
+    phone.addEventListener("change", syncSearch);
+    syncSearch();
+  }
+})();
+
+/* plan-progress: the header's height as --pp-header, for scroll-padding-top in theme-fixes.css,
+   so that what focus scrolls to is never under the sticky header (it grows when the site name
+   wraps on a phone). */
+(function () {
+  "use strict";
+  var header = document.querySelector(".md-header");
+  if (!header) return;
+  function measure() {
+    var sticky = getComputedStyle(header).position === "sticky";
+    document.documentElement.style.setProperty("--pp-header", (sticky ? header.offsetHeight : 0) + "px");
+  }
+  measure();
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(header);
+  window.addEventListener("resize", measure);
+})();
+
+/* plan-progress: section toggles in the navigation (partials/nav-item.html) are buttons with
+   aria-expanded that drive the theme's checkbox for the section. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pp-toggle]"), function (button) {
+    var toggle = document.getElementById(button.getAttribute("data-pp-toggle"));
+    if (!toggle) return;
+    var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+      sync();
+    });
+    toggle.addEventListener("change", sync);
+    sync();
+  });
+})();

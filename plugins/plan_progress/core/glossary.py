@@ -2,7 +2,8 @@
 
 A tooltip (``<abbr title>``) cannot be reached on a touch screen, so the first use of
 each term on a page links to a "Words on this page" box at the end of the same page,
-where the explanation is ordinary text.
+where the explanation is ordinary text. Only the first MAX_LINKS terms are linked (each
+link is a Tab stop); the box explains every term the page uses.
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def _scanner(terms: re.Pattern) -> re.Pattern:
                       re.DOTALL)
 
 
+# Each term link is a Tab stop and, for a screen reader, a "link" announcement in mid-sentence:
+# a page links its first few terms only (tests/test_keyboard.py holds every page to this).
+MAX_LINKS = 8
+
+
 class Glossary:
     def __init__(self, terms: list[Term], glossary_url: str | None, templates: Templates | None = None):
         self.templates = templates or Templates()
@@ -132,11 +138,14 @@ class Glossary:
                                     own_heading=body.strip().startswith("# "), letters=letters, groups=groups)
         return page_source(out, body)
 
-    def explain(self, content: str, glossary_href: str | None) -> str:
-        """Link the first use of each term on a page to its explanation in a box at the end."""
+    def explain(self, content: str, glossary_href: str | None, max_links: int = MAX_LINKS) -> str:
+        """Link the first use of each term on a page to its explanation in a box at the end: at
+        most ``max_links`` terms, the first ones the page uses. The box explains every term the
+        page uses, linked or not."""
         if self.pattern is None:
             return content
         used: dict[str, Term] = {}
+        linked = 0
         out: list[str] = []
         stack: list[str] = []  # open elements whose text is left alone (_SKIP)
         position = 0
@@ -161,8 +170,11 @@ class Glossary:
             if term.term in used or (term.not_in and self._other_meaning(term, content, match.start(), found)):
                 continue
             used[term.term] = term
-            out += [content[position:match.start()], f'<a class="pp-term" href="#{anchors[term.term]}">{found}</a>']
-            position = match.end()
+            if linked < max_links:
+                linked += 1
+                out += [content[position:match.start()],
+                        f'<a class="pp-term" href="#{anchors[term.term]}">{found}</a>']
+                position = match.end()
         out.append(content[position:])
         if not used:
             return content

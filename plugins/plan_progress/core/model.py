@@ -68,12 +68,18 @@ class Action:
     status: Status | None = None
     history: list[HistoryEntry] = field(default_factory=list)  # oldest first
     waiting_on: list["Action"] = field(default_factory=list)
+    short_title: str | None = None
     co_produced_with: list[str] = field(default_factory=list)
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
     said_links: list["SaidLink"] = field(default_factory=list)  # "You said" items linked to it
     blocks: list["Action"] = field(default_factory=list)  # actions waiting on this one
+
+    @property
+    def label(self) -> str:
+        """The action's number and short title (or full title): its name in menus and links."""
+        return f"{self.id} {self.short_title or self.title}"
 
     @property
     def sort_key(self) -> tuple[int, int]:

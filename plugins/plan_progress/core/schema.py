@@ -85,6 +85,28 @@ class Link(Kind):
                 "pattern": r"^(https?://[^/?#\s]+|mailto:|[^:/?#\s]*([/?#]|$)|/[^/])"}
 
 
+class ShortText(Text):
+    """A short, plain label (a menu entry): no Markdown or HTML, at most ``limit`` characters."""
+
+    def __init__(self, limit: int = 40):
+        self.limit = limit
+        self.allowed = f"plain text of at most {limit} characters, for example 'New IT system'"
+
+    def check(self, value, ctx):
+        value = super().check(value, ctx)
+        if "\n" in value:
+            raise Invalid("must be one line")
+        marks = sorted(set(re.findall(r"[<>\[\]*_`#|\\{}]", value)))
+        if marks:
+            raise Invalid(f"'{value}' has {' '.join(marks)} in it; write plain words (no Markdown or HTML)")
+        if len(value) > self.limit:
+            raise Invalid(f"'{value}' is {len(value)} characters long; keep it to {self.limit} or fewer")
+        return value
+
+    def json(self, ctx):
+        return {"type": "string", "minLength": 1, "maxLength": self.limit, "pattern": r"^[^<>\[\]*_`#|\\{}\n]+$"}
+
+
 class Integer(Kind):
     allowed = "a whole number, for example 2"
 
@@ -404,6 +426,9 @@ ACTION = Record(
     TYPE,
     Field("id", ActionId(), "The action's number in the plan, in quotes, for example \"2.10\".", required=True),
     Field("title", Text(), "The action as written in the plan, word for word.", required=True),
+    Field("short_title", ShortText(), "A few words naming the action, taken from the plan's own words, for the "
+                                      "menu, the page's tab title and the previous/next links (the full title "
+                                      "stays the page heading). Without it they show the full title."),
     Field("leads", ListOf(Text()), "The lead officer or officers, as written in the plan."),
     Field("evidence", ListOf(Text()), "The plan's 'Evidence' column."),
     Field("accountability", ListOf(Text()), "The plan's 'Accountability measures' column."),

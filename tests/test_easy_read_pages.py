@@ -62,7 +62,7 @@ def _part_opening(soup):
     for element in article.h1.find_all_next():
         if element is first_action:
             break
-        if element.name in ("p",):
+        if element.name == "p" and "pp-switch" not in element.get("class", []):
             before.append(element.get_text(" ", strip=True))
     return before, article.select("h3[id^=action-]")
 

@@ -213,7 +213,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
                            f"its number must start with \"{area.number}.\"")
             continue
         action = Action(
-            id=action_id, title=data.get("title", ""), short_title=data.get("short_title"), uri=source.uri, path=source.path, area=area,
+            id=action_id, title=data.get("title", ""), short_title=data.get("short_title"), uri=source.uri,
+            path=source.path, area=area,
             leads=data.get("leads", []), evidence=data.get("evidence", []),
             accountability=data.get("accountability", []), outcomes=data.get("outcomes", []),
             resources=[Resource(r["text"], r.get("kind")) for r in data.get("resources", [])],

@@ -210,20 +210,29 @@ def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(
     soup = basic_build.html("easy-read/area-1/")
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True) == "Part 1: Finding needs sooner"
-    first = article.select_one(".pp-er__row").get_text("\n", strip=True).splitlines()
-    assert first == ["Some needs were found too late.", "We want to find them sooner."]
-    action = article.select_one("#action-1-1").find_next_siblings("div", limit=2)
-    assert [p.get_text(strip=True) for p in action[0].select("p")] == [
+    about = article.select_one("#about").find_next_sibling("div").get_text("\n", strip=True).splitlines()
+    assert about == ["Some needs were found too late.", "We want to find them sooner."]
+    section = article.select_one("#action-1-1").find_parent("section")
+    assert section.h3.get_text(strip=True) == "A guide for schools"
+    assert section.select_one(".pp-er__number").get_text(strip=True) == "Number in our plan: 1.1"
+    rows = section.select(".pp-er__row")
+    status = rows[-1]
+    assert [p.get_text(strip=True) for row in rows[:-1] for p in row.select("p")] == [
         "We will write a new EHC guide.", "It helps schools spot needs.", "We want it done on time."]
-    status = [p.get_text(" ", strip=True) for p in action[1].select("p")]
-    assert status == ["Status: Significantly delayed .", "This is very late.",
-                      "It needs extra help to get going again.",
-                      "This is late. It should have been done by February 2022."]
-    # An action with no easy-read text says so honestly and links to the full page.
-    fallback = article.select_one("#action-1-2").find_next_sibling("div")
-    assert fallback.get_text(" ", strip=True) == (
-        "We are still writing this action in easy read. Read the full page about this action .")
-    assert fallback.a["href"] == "../../areas/1-finding/1-2-blue/"
+    assert all(row.img["width"] == "100" for row in rows)
+    assert status.img["src"] == "../../assets/pictures/openmoji/2757.svg"
+    assert status.img["alt"] == "A red exclamation mark"
+    assert [p.get_text(" ", strip=True) for p in status.select("p")] == [
+        "Very late", "This is very late.", "It needs extra help to get going again.",
+        "It should have been done by February 2022."]
+    assert status.strong.get_text(strip=True) == "Very late"
+    more = section.select_one(".pp-er__more a")
+    assert more.get_text(" ", strip=True) == "Read more about this . A guide for schools"
+    assert more["href"] == "../../areas/1-finding/1-1-red/"
+    # An action with no easy-read text says so honestly; its heading is its plan title, never a number.
+    fallback = article.select_one("#action-1-2").find_parent("section")
+    assert "We are still writing this action in easy read." in fallback.get_text(" ", strip=True)
+    assert fallback.h3.get_text(strip=True) != "Action 1.2"
 
 
 @pytest.mark.parametrize("standard, easy", [
@@ -241,7 +250,7 @@ def test_every_page_links_to_its_other_version_in_the_same_place(basic_build, st
     there = switch(standard)
     assert there.get_text(strip=True).startswith("Easy read version")
     back = switch(easy)
-    assert back.get_text(strip=True) == "Standard version of this page"
+    assert back.get_text(strip=True) == "See this page in full"
     depth = easy.count("/")
     assert back["href"] == ("../" * depth + standard) or back["href"] == ("../" * depth or "./") + standard
 

@@ -29,8 +29,9 @@ def test_every_generated_page_has_one_entry_and_a_path_from_the_settings():
     made = pages.get("simple/area-2.md")
     assert made.kind.easy_read and made.subject is area and made.template == "plan-progress/easy-read/area.html"
     uris = [p.uri for p in pages.made()]
-    assert len(uris) == len(set(uris)) == 9 + len(plan.scale) + 2  # one per status, two per area
+    assert len(uris) == len(set(uris)) == 10 + len(plan.scale) + 2  # one per status, two per area
     assert "you-said/index.md" in uris
+    assert pages.uri("easy-help") == "simple/who-can-help.md" and pages.is_easy_read("simple/who-can-help.md")
 
 
 def test_the_contents_own_you_said_page_is_registered_but_not_made():

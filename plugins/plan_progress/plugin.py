@@ -47,6 +47,7 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -199,7 +200,26 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                         if self.config.next_update else ""),
             pages=self.site_pages, templates=templates, text=self.words,
         )
-        self.easy = EasyReadRenderer(self.renderer)
+        from .core.help import contacts_from
+
+        self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
+                                     contacts=contacts_from(self.config.contacts or []),
+                                     next_update=self.config.next_update)
+        self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
+        missing = []
+        for file in self.easy.pictures_used():
+            if files.get_file_from_path(file) is not None:
+                continue
+            shipped = PICTURES / file.removeprefix(self.config.pictures_dir.strip("/") + "/")
+            if shipped.is_file():
+                files.append(File.generated(config, file, abs_src_path=str(shipped)))
+                self.shipped_pictures = True
+            else:
+                missing.append(file)
+        if missing:
+            raise PluginError("plan-progress: the easy-read pages need these pictures, which are not in the content "
+                              f"folder: {', '.join(missing)}. Copy them from OpenMoji (openmoji.org) into "
+                              f"{self.config.pictures_dir}, or set pictures_dir to the folder that has them")
         self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
         missing = [a.id for a in plan.actions if not a.easy_read]
         if missing:
@@ -317,6 +337,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "contact": lambda: r.contact_page(made.uri, help_core.contacts_from(self.config.contacts),
                                               self.feedback_link("", "") if self.feedback_configured() else None,
                                               self.accessibility_uri()),
+            "easy-help": lambda: easy.who_can_help(made.uri),
         }
         return render[made.kind.name]()
 
@@ -436,12 +457,41 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             uri, fragment, text, easy = target
             href = relative(page.url, self.renderer.url_of(uri) + (f"#{fragment}" if fragment else ""))
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
+        if self.site_pages.is_easy_read(page.file.src_uri):
+            context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
         feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context
+
+    def easy_frame(self, url: str, here: str) -> dict:
+        """The easy words and links of the frame of an easy-read page (templates/easy-read.html)."""
+        def href(uri: str) -> str:
+            return relative(url, self.renderer.url_of(uri))
+
+        home = self.plan.home.uri if self.plan.home else "index.md"
+        menu = [(self.site_pages.uri("easy-home"), self.easy.words.text("easy_menu_home"))]
+        menu += [(self.site_pages.uri("easy-area", area),
+                  self.easy.words.text("easy_part_name", number=area.number, title=area.easy_read_title or area.title))
+                 for area in self.plan.areas]
+        if self.site_pages.has("easy-you-said"):
+            menu.append((self.site_pages.uri("easy-you-said"), self.easy.words.text("easy_you_said_title")))
+        menu += [(self.site_pages.uri("easy-status-key"), self.easy.words.text("easy_key_title")),
+                 (self.site_pages.uri("easy-help"), self.easy.words.text("easy_help_link"))]
+        return {"words": self.easy.frame(), "home": href(self.site_pages.uri("easy-home")),
+                "help": href(self.site_pages.uri("easy-help")), "standard": href(home),
+                "menu": [{"href": href(uri), "text": text, "current": uri == here}
+                         for uri, text in menu],
+                **self.pictures_credit()}
+
+    def pictures_credit(self) -> dict:
+        """The easy-read footer's credit for the pictures: the site's, or OpenMoji's where the plugin added
+        its own pictures and the site sets none."""
+        if self.config.pictures_credit or not self.shipped_pictures:
+            return {"credit": self.config.pictures_credit, "credit_url": self.config.pictures_credit_url}
+        return {"credit": self.easy.words.text("easy_pictures_credit_openmoji"), "credit_url": "https://openmoji.org/"}
 
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""

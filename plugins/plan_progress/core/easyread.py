@@ -261,36 +261,171 @@ def _is_explained_name(name: str, explained_lower: set[str], known: frozenset) -
     return True
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture of an easy-read row: its file in the site and what it shows ("" on purpose: the words say it)."""
+
+    file: str | None
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """One way to reach a contact on the "Who can help you" page: a picture, the words, the link (or None)."""
+
+    picture: Picture
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class HelpContact:
+    name: str
+    idea: tuple[Picture, list[str]] | None
+    rows: list[HelpRow]
+
+
+# The pictures of the easy-read pages' own rows (not the content's ideas), beside words that say it all
+# (so with empty alt). Each is a file in the site's pictures folder: the plugin checks they are there.
+PAGE_PICTURES = {
+    "checked": "openmoji/1F4C5",  # a calendar: when we last checked
+    "count": "openmoji/1F4CA",  # a bar chart: how many things a part has, how they are going
+    "unwritten": "openmoji/270D",  # a writing hand: still being written in easy read
+    "you_said": "openmoji/1F4AC",  # a speech bubble: what families told us
+    "you_said_intro": "openmoji/1F4DD",  # a memo: we wrote it down
+    "key": "openmoji/2139",  # information: what the words and pictures mean
+    "help": "openmoji/1F64B",  # a person raising a hand: who can help you
+}
+
+
 class EasyReadRenderer:
-    """The easy-read pages: a picture on the left, one idea per line on the right, no tables."""
+    """The easy-read pages: one row per idea, its picture on the left and its sentences on the right.
 
-    def __init__(self, renderer):
-        self.r = renderer  # the standard Renderer: links, icons, badges, the generated pages
+    ``words``: the site's word list (core/words.py), where every fixed word of the pages comes from;
+    ``contacts``: the "Who can help you" contacts (core/help.py), nothing invented where a detail is
+    missing; ``pictures_dir``: the folder in the site the status pictures are in."""
+
+    def __init__(self, renderer, words=None, pictures_dir: str = "assets/pictures", contacts=(),
+                 next_update=None):
+        from .words import Words
+
+        self.r = renderer  # the standard Renderer: links, the generated pages
         self.plan = renderer.plan
+        self.words = words or Words.load()
+        self.pictures_dir = pictures_dir.strip("/")
+        self.contacts = list(contacts)
+        self.next_update = next_update
 
-    def picture(self, name: str | None, fallback: str = "material/information-outline"):
-        """A picture with a text alternative (its icon's name in words)."""
-        from markupsafe import Markup, escape
+    # -- pieces the templates use ------------------------------------------------------------
 
-        name = name or fallback
-        alt = name.split("/", 1)[-1].replace("-", " ")
-        markup = self.r.icon(name)  # the theme's own icon file: trusted markup
-        return Markup(markup.replace("<svg ", f'<svg class="pp-er__pic" role="img" aria-label="Picture: {escape(alt)}" '
-                                              'focusable="false" ', 1))
+    def picture_file(self, name: str | None) -> str | None:
+        """A picture named as in the content ("openmoji/2705") -> its file in the site."""
+        return f"{self.pictures_dir}/{name}.svg" if name else None
 
-    def status_picture(self, status):
-        """A status's icon, beside its word (so hidden from screen readers)."""
-        from markupsafe import Markup
+    def page_picture(self, role: str) -> Picture:
+        """One of the pages' own pictures (PAGE_PICTURES), beside words that say it all."""
+        return Picture(self.picture_file(PAGE_PICTURES[role]), "")
 
-        return Markup(self.r.icon(status.icon).replace(
-            "<svg ", f'<svg class="pp-er__pic pp-er__pic--status {status.css_class}" aria-hidden="true" '
-                     'focusable="false" ', 1))
+    def pictures_used(self) -> list[str]:
+        """Every picture file the easy-read pages use besides the content's ideas (they are checked when
+        the content is read): the pages' own, the statuses' and the "Who can help you" page's."""
+        from . import easyhelp
+
+        names = list(PAGE_PICTURES.values()) + [s.easy_read_picture for s in self.plan.scale if s.easy_read_picture]
+        names += [words.picture for words in (easyhelp.INTRO, easyhelp.NONE_YET, *easyhelp.HOW.values())]
+        names += [easyhelp.BY_KIND[c.kind].picture for c in self.contacts if c.kind in easyhelp.BY_KIND]
+        return sorted({self.picture_file(name) for name in names})
+
+    def status_picture(self, status) -> Picture:
+        return Picture(self.picture_file(status.easy_read_picture), status.easy_read_alt or "")
+
+    def status_name(self, status) -> str:
+        return status.easy_label or status.label
+
+    def status_counts(self, actions) -> list[tuple[object, int]]:
+        """(status, how many) for each status that has actions, in the scale's order."""
+        counts = self.plan.counts(actions)
+        return [(status, counts[status.key]) for status in self.plan.scale if counts[status.key]]
+
+    def late_words(self, action) -> list[str]:
+        """What the status row says about the completion date: late only when a rating says so."""
+        due = self.r.due_words(action)
+        if action.is_overdue(self.plan.as_at):
+            return [self.words.text("easy_late", due=due)]
+        if action.awaiting_update(self.plan.as_at):
+            return [self.words.text("easy_due_passed_1", due=due), self.words.text("easy_due_passed_2")]
+        return []
+
+    def terms(self, texts) -> list:
+        """The glossary terms with easy-read words that the page's texts use, in glossary order."""
+        text = "\n".join(t for t in texts if t)
+        found = []
+        for term in self.plan.glossary:
+            if not term.easy_read:
+                continue
+            flags = 0 if term.match_case or term.term.isupper() else re.IGNORECASE
+            if re.search(r"(?<![\w-])" + re.escape(term.term) + r"(?![\w-])", text, flags):
+                found.append(term)
+        return found
+
+    def help_contacts(self) -> list[HelpContact]:
+        """The configured contacts, the kinds core/easyhelp.py has words for first (in its order)."""
+        from . import easyhelp
+        from .help import is_placeholder
+
+        order = list(easyhelp.BY_KIND)
+        ranked = sorted(self.contacts, key=lambda c: order.index(c.kind) if c.kind in order else len(order))
+        out = []
+        for contact in ranked:
+            words = easyhelp.BY_KIND.get(contact.kind or "")
+            idea = None
+            if words:
+                idea = (Picture(self.picture_file(words.picture), words.alt),
+                        sentences(words.text.replace("{name}", contact.name)))
+            rows = []
+            for way in ("phone", "email", "url"):
+                value = getattr(contact, way)
+                if not value:
+                    continue
+                how = easyhelp.HOW[way]
+                placeholder = is_placeholder(value)
+                href = None if placeholder else {"phone": "tel:" + re.sub(r"[^0-9+]", "", value),
+                                                 "email": "mailto:" + value, "url": value}[way]
+                rows.append(HelpRow(Picture(self.picture_file(how.picture), how.alt),
+                                    self.words.text(f"easy_help_{way}", value=value), href))
+            out.append(HelpContact(contact.name, idea, rows))
+        return out
+
+    def frame(self) -> dict[str, str]:
+        """The easy words of the frame of every easy-read page (header, menu, search, footer)."""
+        keys = ("easy_header", "easy_menu", "easy_menu_home", "easy_menu_standard", "easy_search",
+                "easy_search_button", "easy_footer", "easy_to_standard", "easy_help_link", "easy_key_link",
+                "easy_title")
+        return {key.removeprefix("easy_"): self.words.text(key) for key in keys}
+
+    # -- pages ----------------------------------------------------------------------------------
 
     def render(self, template: str, here: str, **data) -> str:
-        return self.r.page(template, here, easy=self, sentences=sentences, **data)
+        """A page, and at its end the "Words on this page" box: the easy-read meaning of every glossary
+        term the page uses."""
+        import html
+
+        out = self.r.page(template, here, easy=self, say=self.words, sentences=sentences, **data)
+        terms = self.terms([html.unescape(_TAG.sub(" ", out))])
+        if terms:
+            box = self.r.templates.render("plan-progress/easy-read/words-box.html", say=self.words, terms=terms,
+                                          sentences=sentences)
+            out = out.rstrip("\n") + "\n\n" + str(box).strip() + "\n"
+        return out
 
     def home(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/home.html", here, counts=self.plan.counts())
+        from .dates import words as date_words
+
+        next_update = date_words(self.next_update) if self.next_update else None
+        return self.render("plan-progress/easy-read/home.html", here, next_update=next_update)
 
     def area(self, area, here: str) -> str:
         return self.render("plan-progress/easy-read/area.html", here, area=area)
@@ -300,3 +435,14 @@ class EasyReadRenderer:
 
     def you_said(self, here: str) -> str:
         return self.render("plan-progress/easy-read/you-said.html", here)
+
+    def who_can_help(self, here: str) -> str:
+        from . import easyhelp
+
+        intro = easyhelp.INTRO
+        none_yet = easyhelp.NONE_YET
+        return self.render("plan-progress/easy-read/who-can-help.html", here, title=easyhelp.TITLE,
+                           intro=(Picture(self.picture_file(intro.picture), intro.alt), sentences(intro.text)),
+                           none_yet=(Picture(self.picture_file(none_yet.picture), none_yet.alt),
+                                     sentences(none_yet.text)),
+                           contacts=self.help_contacts())

@@ -109,7 +109,9 @@ def page_words(feedback_configured: bool, link_text: str) -> dict[str, str]:
     }
 
 
-CONTACT_FIELDS = ("name", "helps_with", "email", "phone", "url", "opening_hours")
+CONTACT_FIELDS = ("name", "helps_with", "email", "phone", "url", "opening_hours", "kind")
+# What kind of contact it is, for the easy-read "Who can help you" page (core/easyhelp.py BY_KIND).
+CONTACT_KINDS = ("send_team", "iass", "local_offer", "parent_carer_forum", "feedback")
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class Contact:
     phone: str | None = None
     url: str | None = None
     opening_hours: str | None = None
+    kind: str | None = None  # one of CONTACT_KINDS: the easy-read page's words for it
 
     @property
     def placeholders(self) -> list[str]:
@@ -142,11 +145,11 @@ def contact_problems(entry: dict) -> list[str]:
     >>> for problem in contact_problems({"email": "not an email", "fax": "1"}): print(problem)
     name: is missing; every contact needs a name (who it is, for example 'The council's SEND team')
     email: 'not an email' is not an email address (for example send@example.org)
-    fax: is not a contact field; allowed: name, helps_with, email, phone, url, opening_hours
+    fax: is not a contact field; allowed: name, helps_with, email, phone, url, opening_hours, kind
     """
     problems = []
     if not isinstance(entry, dict):
-        return ["each contact must be a group of fields (name, helps_with, email, phone, url, opening_hours)"]
+        return ["each contact must be a group of fields (name, helps_with, email, phone, url, opening_hours, kind)"]
     if not (isinstance(entry.get("name"), str) and entry["name"].strip()):
         problems.append("name: is missing; every contact needs a name (who it is, for example "
                         "'The council's SEND team')")
@@ -161,7 +164,9 @@ def contact_problems(entry: dict) -> list[str]:
             continue
         if is_placeholder(value):
             continue
-        if field_name == "email" and not _EMAIL.match(value):
+        if field_name == "kind" and value not in CONTACT_KINDS:
+            problems.append(f"kind: '{value}' is not a kind of contact; allowed: {', '.join(CONTACT_KINDS)}")
+        elif field_name == "email" and not _EMAIL.match(value):
             problems.append(f"email: '{value}' is not an email address (for example send@example.org)")
         elif field_name == "phone" and not _PHONE.match(value):
             problems.append(f"phone: '{value}' is not a phone number; write digits and spaces only "

@@ -73,7 +73,6 @@ class Action:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
-    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
     said_links: list["SaidLink"] = field(default_factory=list)  # "You said" items linked to it
     blocks: list["Action"] = field(default_factory=list)  # actions waiting on this one
 
@@ -131,7 +130,6 @@ class Area:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
-    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
     actions: list[Action] = field(default_factory=list)
 
     @property
@@ -209,7 +207,6 @@ class Theme:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
-    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
 
 
 @dataclass
@@ -220,7 +217,6 @@ class Home:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
-    easy_read_picture: str | None = None  # retired: each idea has its own picture (kept for older renderers)
 
 
 @dataclass

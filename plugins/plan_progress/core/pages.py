@@ -37,6 +37,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("easy-status-key", "easy-read/status-key.html", easy_read=True),
     Kind("easy-area", "easy-read/area.html", easy_read=True),  # about an Area
     Kind("easy-you-said", "easy-read/you-said.html", easy_read=True),
+    Kind("easy-help", "easy-read/who-can-help.html", easy_read=True),
 )}
 
 
@@ -103,6 +104,7 @@ class SitePages:
             overview = join(paths.you_said_dir, "index.md")
             # The content may have its own overview page: the plugin's overview goes below its words.
             self._add("you-said", overview, made=not has_page(overview))
+        self._add("easy-help", join(easy, "who-can-help.md"))
 
     def _add(self, kind: str, uri: str, subject=None, made: bool = True) -> None:
         self.by_uri[uri] = GeneratedPage(KINDS[kind], uri, subject, made)
@@ -135,6 +137,8 @@ class SitePages:
         if page is not None and page.kind.easy_read:
             standard = {
                 "easy-home": lambda: self.plan.home.uri if self.plan.home else "index.md",
+                "easy-help": lambda: (self.uri("contact") if self.has("contact")
+                                      else self.plan.home.uri if self.plan.home else "index.md"),
                 "easy-status-key": lambda: self.uri("status-key"),
                 "easy-you-said": lambda: self.uri("you-said"),
                 "easy-area": lambda: cast(Area, page.subject).uri,
@@ -144,6 +148,8 @@ class SitePages:
             return self.uri("easy-area", item), "", True, False
         if isinstance(item, Action):
             return self.uri("easy-area", item.area), action_anchor(item), True, False
+        if page is not None and page.kind.name == "contact":
+            return self.uri("easy-help"), "", True, False
         if page is not None and page.kind.name == "status-key":
             return self.uri("easy-status-key"), "", True, False
         if self.has("easy-you-said") and page is not None and page.kind.name == "you-said":

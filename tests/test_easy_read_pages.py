@@ -1,0 +1,310 @@
+"""The easy-read pages as a reader meets them (issue 15): a picture beside each idea, headings in words,
+each part opening with how it is going, the frame in easy words, a "Who can help you" page, print,
+and an independent readability check of every built easy-read page."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project, run_build
+
+CHROMIUM = "/usr/bin/chromium"
+EASY = "easy-read"
+
+
+def easy_pages(build) -> list[str]:
+    """Every easy-read page of a built site, as a path under the site ("easy-read/area-1/")."""
+    return sorted(str(p.parent.relative_to(build.site)) + "/" for p in (build.site / EASY).rglob("index.html"))
+
+
+def icon_names() -> set[str]:
+    """Every icon file name the theme ships, as words ("information outline") and as written."""
+    import material
+
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    names = set()
+    for file in icons.rglob("*.svg"):
+        names |= {file.stem.lower(), file.stem.replace("-", " ").lower()}
+    return names
+
+
+def test_no_picture_is_labelled_with_an_icon_file_name(basic_build):
+    names = icon_names()
+    for path in easy_pages(basic_build):
+        article = basic_build.html(path).select_one("article")
+        labels = [img.get("alt", "") for img in article.select("img")]
+        labels += [svg.get("aria-label", "") for svg in article.select("svg[aria-label]")]
+        for label in labels:
+            words = label.lower().removeprefix("picture:").strip()
+            assert not label.lower().startswith("picture:"), f"{path}: '{label}' names a file, not what it shows"
+            assert words not in names, f"{path}: the picture's text '{label}' is an icon's file name"
+
+
+def test_no_easy_read_heading_is_only_a_number(basic_build, real_build):
+    only_number = re.compile(r"^\s*(?:action|part|area|number)?\s*[\d.:\s]*$", re.IGNORECASE)
+    for build in (basic_build, real_build):
+        for path in easy_pages(build):
+            for heading in build.html(path).select("article h1, article h2, article h3, article h4"):
+                text = heading.get_text(" ", strip=True)
+                assert not only_number.match(text), f"{path}: the heading '{text}' says nothing in words"
+
+
+def _part_opening(soup):
+    """The text of a part page from its title to its first action's heading, and its actions' headings."""
+    article = soup.select_one("article")
+    first_action = article.select_one("h3[id^=action-]")
+    before = []
+    for element in article.h1.find_all_next():
+        if element is first_action:
+            break
+        if element.name == "p" and "pp-switch" not in element.get("class", []):
+            before.append(element.get_text(" ", strip=True))
+    return before, article.select("h3[id^=action-]")
+
+
+def test_every_part_opens_with_how_many_things_and_how_they_are_going(basic_build, real_build):
+    for build in (basic_build, real_build):
+        parts = [p for p in easy_pages(build) if re.search(r"/area-\d+/$", p)]
+        assert parts
+        for path in parts:
+            before, actions = _part_opening(build.html(path))
+            count = len(actions)
+            things = f"{count} thing" + ("" if count == 1 else "s")
+            assert before[0] == f"This part has {things} to do.", f"{path} opens with: {before[:2]}"
+            statuses = [re.match(r"^(\d+) things?: (.+)$", line) for line in before[1:]]
+            statuses = [m for m in statuses if m]
+            assert statuses, f"{path}: no status counts before the first action"
+            assert sum(int(m.group(1)) for m in statuses) == count, f"{path}: the status counts do not add up"
+
+
+def test_status_counts_say_how_many_are_in_each_status(basic_build):
+    before, _ = _part_opening(basic_build.html("easy-read/area-1/"))
+    # Fixture area 1: 1.1 significantly delayed, 1.2 embedded, 1.3 not rated.
+    assert before[1:4] == ["1 thing: Very late", "1 thing: Done", "1 thing: No update yet"]
+
+
+def test_a_who_can_help_page_exists_and_every_easy_read_page_links_to_it(basic_build, real_build):
+    for build in (basic_build, real_build):
+        assert (build.site / EASY / "who-can-help/index.html").is_file()
+        for path in easy_pages(build):
+            soup = build.html(path)
+            depth = path.count("/") - 1
+            target = "../" * depth + "who-can-help/" if path != f"{EASY}/" else "who-can-help/"
+            for region in ("header", "footer"):
+                links = [a for a in soup.select(f"{region} a") if a.get_text(strip=True) == "Who can help you"]
+                assert links, f"{path}: no 'Who can help you' link in the {region}"
+                assert (links[0]["href"] in (target, "./") if path.endswith("who-can-help/")
+                        else links[0]["href"] == target), f"{path}: {links[0]['href']}"
+
+
+def test_who_can_help_shows_only_the_configured_contacts_and_links_only_real_details(tmp_path):
+    def contacts(text):
+        return text.replace("      nav_order:", (
+            "      contacts:\n"
+            "        - {name: Springfield SEND team, kind: send_team, phone: 01234 567890, email: send@example.org}\n"
+            "        - {name: Springfield IASS, kind: iass, url: '[website - to be confirmed]'}\n"
+            "      nav_order:"))
+
+    project = make_project(tmp_path, config_edit=contacts)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    article = build.html("easy-read/who-can-help/").select_one("article")
+    assert [h.get_text(strip=True) for h in article.select("h2")][:2] == ["Springfield SEND team", "Springfield IASS"]
+    links = {a.get_text(strip=True): a["href"] for a in article.select(".pp-er__row a")}
+    assert links == {"Phone: 01234 567890": "tel:01234567890", "Email: send@example.org": "mailto:send@example.org"}
+    assert "Website: [website - to be confirmed]" in article.get_text(" ", strip=True)
+    assert "Springfield IASS gives free advice about SEND." in article.get_text(" ", strip=True)
+
+
+def test_who_can_help_says_honestly_when_nobody_is_configured(basic_build):
+    text = basic_build.html("easy-read/who-can-help/").select_one("article").get_text(" ", strip=True)
+    assert "We have not added the people who can help yet." in text
+
+
+def test_every_idea_is_a_picture_of_100px_left_of_its_words_in_the_page(basic_build):
+    for path in easy_pages(basic_build):
+        rows = basic_build.html(path).select("article .pp-er__row")
+        assert rows, path
+        for row in rows:
+            children = [c for c in row.children if getattr(c, "name", None)]
+            assert [c.name for c in children] == ["img", "div"], f"{path}: {row}"
+            assert int(children[0]["width"]) >= 100 and children[0].get("alt") is not None
+            assert "pp-er__words" in children[1]["class"]
+
+
+def _layout(build, path: str, width: int) -> dict:
+    """Where each row's picture and words are, measured by Chromium at ``width`` px."""
+    page = build.site / path / "index.html"
+    probe = page.with_name("probe.html")
+    script = ("<script>addEventListener('load', () => { const rows = [...document.querySelectorAll("
+              "'article .pp-er__row')].map(r => { const i = r.querySelector('img').getBoundingClientRect(), "
+              "w = r.querySelector('.pp-er__words').getBoundingClientRect(); return [i.left, i.right, i.width, "
+              "w.left, i.top, w.top]; }); document.body.setAttribute('data-rows', JSON.stringify(rows)); "
+              "});</script>")
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
+    out = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},900",
+                          "--virtual-time-budget=3000", "--dump-dom", probe.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    probe.unlink()
+    found = re.search(r'data-rows="([^"]*)"', out)
+    assert found, out[-2000:]
+    import html
+
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pictures_are_at_least_100px_and_left_of_their_words_in_a_browser(basic_build, width):
+    rows = _layout(basic_build, "easy-read/area-1", width)
+    assert rows
+    for left, right, picture_width, words_left, picture_top, words_top in rows:
+        assert picture_width >= 100, rows
+        assert right <= words_left, f"the picture is not left of its words at {width}px: {rows}"
+        assert abs(picture_top - words_top) < 2, "the words start beside the picture, not below it"
+
+
+def test_repeated_link_words_are_unique_for_screen_readers(basic_build, real_build):
+    for build in (basic_build, real_build):
+        for path in easy_pages(build):
+            names = [a.get("aria-label") or a.get_text(" ", strip=True)
+                     for a in build.html(path).select("article a")]
+            repeated = {n for n in names if names.count(n) > 1}
+            assert not repeated, f"{path}: links with the same words go to different places: {repeated}"
+
+
+def _sentences_after(article, anchor: str) -> str:
+    section = article.select_one(f"#{anchor}").find_parent("section")
+    return section.get_text(" ", strip=True)
+
+
+def test_an_unrated_action_is_never_called_late(basic_build, real_build):
+    article = basic_build.html("easy-read/area-1/").select_one("article")
+    unrated = _sentences_after(article, "action-1-3")  # not rated, its date (May 2022) has passed
+    assert "It should have been done by May 2022. We have not said if it is late." in unrated
+    late = _sentences_after(article, "action-1-1")  # rated significantly delayed, due February 2022
+    assert "It should have been done by February 2022." in late
+    assert "We have not said if it is late." not in late
+    for build in (basic_build, real_build):
+        for path in easy_pages(build):
+            text = build.html(path).select_one("article").get_text(" ", strip=True)
+            assert "We do not know yet" not in text and "This is late" not in text, path
+
+
+def test_the_easy_read_home_says_when_we_last_checked(basic_build):
+    text = basic_build.html("easy-read/").select_one("article").get_text(" ", strip=True)
+    assert "We last checked this on 15 June 2022." in text
+
+
+def test_the_easy_read_frame_is_in_easy_words(basic_build):
+    soup = basic_build.html("easy-read/area-1/")
+    assert soup.select_one(".md-search__input")["placeholder"] == "Search this website"
+    assert soup.select_one("header nav")["aria-label"] == "Top of the page"
+    assert soup.select_one(".pp-er-menu")["aria-label"] == "Menu"
+    menu = [a.get_text(strip=True) for a in soup.select(".pp-er-menu a")]
+    assert menu[0] == "Easy read start page" and "Who can help you" in menu and menu[-1] == "The full website"
+    assert soup.select_one("article > .pp-switch a").get_text(strip=True) == "See this page in full"
+
+
+def test_every_fixed_word_comes_from_the_word_list(tmp_path):
+    def words(text):
+        return text.replace("      nav_order:", (
+            "      words:\n"
+            "        easy_help_link: Help for you\n"
+            "        easy_part_count: \"In this part: {count}.\"\n"
+            "        easy_search: Look for words\n"
+            "      nav_order:"))
+
+    build = run_build(make_project(tmp_path, config_edit=words))
+    assert build.returncode == 0, build.output
+    soup = build.html("easy-read/area-1/")
+    assert "In this part: 3 things." in soup.select_one("article").get_text(" ", strip=True)
+    assert [a.get_text(strip=True) for a in soup.select("footer a")][0] == "Help for you"
+    assert soup.select_one(".md-search__input")["placeholder"] == "Look for words"
+
+
+# -- an independent readability check (textstat) of every built easy-read page ---------------------------
+
+_PLACEHOLDER = re.compile(r"\[[^\]]*to be confirmed[^\]]*\]")
+
+
+def main_text(soup) -> list[str]:
+    """The page's own words, one unit a paragraph, heading, list item or term: what a reader reads (and
+    the words said only to screen readers, as units of their own). The link to the standard page is left
+    out, and each contact detail still to be filled in ("[... to be confirmed ...]") counts as one word."""
+    article = soup.select_one("article")
+    for switch in article.select(".pp-switch"):
+        switch.decompose()
+    units = []
+    for hidden in article.select(".pp-er__hidden"):  # words only a screen reader says: read on their own
+        units.append(hidden.get_text(" ", strip=True).lstrip(". ") + ".")
+        hidden.decompose()
+    for element in article.select("h1, h2, h3, p, li, dt"):
+        text = _PLACEHOLDER.sub("It", element.get_text(" ", strip=True))
+        if text:
+            units.append(text if text[-1] in ".!?" else text + ".")
+    return units
+
+
+def test_every_easy_read_page_is_easy_to_read_by_an_independent_check(real_build):
+    import textstat
+
+    pages = easy_pages(real_build)
+    assert len(pages) >= 10
+    for path in pages:
+        units = main_text(real_build.html(path))
+        text = " ".join(units)
+        for unit in units:
+            for sentence in re.split(r"(?<=[.!?])\s+", unit):
+                words = textstat.lexicon_count(sentence)
+                assert words <= 15, f"{path}: {words} words in \"{sentence}\""
+        grade = textstat.flesch_kincaid_grade(text)
+        assert grade <= 6, f"{path}: Flesch-Kincaid grade {grade}"
+
+
+def test_an_easy_read_page_prints_on_a4_without_navigation(basic_build, tmp_path):
+    page = basic_build.site / "easy-read/area-1/index.html"
+    pdf = tmp_path / "part.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert sizes and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2 for w, h in sizes), sizes
+    css = (ROOT / "plugins/plan_progress/assets/plan-progress.css").read_text(encoding="utf-8")
+    print_rules = " ".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
+    for hidden in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".pp-switch"):
+        assert hidden in print_rules
+    assert ".pp-er__row" in print_rules and "break-inside: avoid" in print_rules
+
+
+def test_the_pages_own_pictures_come_with_the_plugin_and_are_credited(basic_build):
+    # The basic fixture's pictures folder has no 1F64B (a person raising a hand) nor 2139 (information):
+    # the plugin adds its own copies, and credits OpenMoji because the site sets no pictures_credit.
+    assert not (basic_build.project / "content/assets/pictures/openmoji/1F64B.svg").exists()
+    assert (basic_build.site / "assets/pictures/openmoji/1F64B.svg").read_text(encoding="utf-8").startswith("<svg")
+    soup = basic_build.html("easy-read/")
+    assert soup.select_one('article img[src$="1F64B.svg"]')
+    credit = soup.select_one("footer .pp-er-credit a")
+    assert credit["href"] == "https://openmoji.org/" and "OpenMoji" in credit.get_text()
+
+
+def test_the_easy_read_home_says_when_we_will_update_it(tmp_path):
+    build = run_build(make_project(tmp_path, config_edit=lambda t: t.replace(
+        "      as_at: 2022-06-15\n", "      as_at: 2022-06-15\n      next_update: 2022-09-30\n")))
+    assert build.returncode == 0, build.output
+    text = build.html("easy-read/").select_one("article").get_text(" ", strip=True)
+    assert "We last checked this on 15 June 2022. We will update it by 30 September 2022." in text
+
+
+def test_each_easy_read_page_explains_the_names_and_short_words_it_uses(real_build):
+    box = real_build.html("easy-read/area-2/").select_one("article aside.pp-er__box")
+    assert box.h2.get_text(strip=True) == "Words on this page"
+    terms = [dt.get_text(strip=True) for dt in box.select("dt")]
+    assert "Voice 4 Parents" in terms and "EHC plan" in terms
+    home = real_build.html("easy-read/").select_one("article aside.pp-er__box")
+    assert "Voice 4 Parents" not in [dt.get_text(strip=True) for dt in home.select("dt")]  # only what the page uses

@@ -23,7 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import help as help_core, opendata
+from .core import help as help_core
+from .core import opendata
 from .core.dates import words as date_words
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
@@ -31,15 +32,16 @@ from .core.glossary import Glossary
 from .core.links import relative
 from .core.model import Action, Area, Home, Plan, Theme
 from .core.pages import GeneratedPage, SitePages
+from .core.palette import Palette, check_palette, theme_palettes
 from .core.problems import ContentError
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
+from .core.words import Words as WordList
+from .core.words import WordsError
 from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan, site_paths
-from .core.words import Words as WordList, WordsError
-from .core.palette import Palette, check_palette, theme_palettes
 
 log = get_plugin_logger(__name__)
 

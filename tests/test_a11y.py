@@ -572,6 +572,8 @@ def test_pages_work_without_javascript(browser_facts):
             return "no visible page heading"
         if fact["contentText"] < 10:
             return "no visible text"
+        if fact["deadButtons"]:
+            return f"buttons that need JavaScript show without it and do nothing: {'; '.join(fact['deadButtons'])}"
         if fact["wide"]:
             sticking_out = "; ".join(f"{w['html']} (right edge at {w['right']} px)" for w in fact["wide"][:3])
             return f"too wide for a 320 px screen without JavaScript: {sticking_out}"

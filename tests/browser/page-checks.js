@@ -207,6 +207,10 @@ async function checkNoJs(browser, url) {
 				h1Visible: visible(h1),
 				contentText: article ? article.innerText.trim().length : 0,
 				menuVisible: visible(menu),
+				// Buttons only JavaScript makes work (data-pp-menu, data-pp-search):
+				// shown without it, they do nothing when pressed.
+				deadButtons: [...document.querySelectorAll('[data-pp-menu], [data-pp-search]')].filter(visible)
+					.map(el => el.outerHTML.slice(0, 120)),
 				navLinksVisibleBefore: [...document.querySelectorAll('.md-nav--primary a[href]')].filter(a => {
 					const rect = a.getBoundingClientRect();
 					return rect.right > 0 && rect.left < innerWidth && rect.width > 0 && rect.height > 0;

@@ -41,7 +41,16 @@ from .core.styles import stylesheet
 from .core.templates import Templates, slug
 from .core.words import Words as WordList
 from .core.words import WordsError
-from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan, site_paths
+from .reading import (
+    PICTURES,
+    PlanSettings,
+    check_settings,
+    icon_finder,
+    parse_date,
+    plan_settings,
+    read_plan,
+    site_paths,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +58,6 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -101,7 +109,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def add_contact_link(self, config: MkDocsConfig) -> None:
         """The "Contact and help" page, when contacts are set, in the footer's links of every page; and
         no ``extra.settings`` name may hide the feedback sentences the plugin fills in."""
-        taken = sorted(set(help_core.page_words(False, "")) & set((config.extra or {}).get("settings") or {}))
+        taken = sorted(set(help_core.PAGE_WORDS) & set((config.extra or {}).get("settings") or {}))
         if taken:
             raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(
                 f"  {name}: the plugin fills this in from feedback_url; give your setting another name"
@@ -202,10 +210,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                         if self.config.next_update else ""),
             pages=self.site_pages, templates=templates, text=self.words,
         )
-        from .core.help import contacts_from
-
         self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
-                                     contacts=contacts_from(self.config.contacts or []),
+                                     contacts=self.settings.contacts if self.settings else (),
                                      next_update=self.config.next_update)
         self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
         missing = []
@@ -411,7 +417,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that
         details such as contact addresses are kept in one place. An unknown name is a warning."""
         settings = {**((config.extra or {}).get("settings") or {}),
-                    **help_core.page_words(self.feedback_configured(), self.config.feedback_text)}
+                    **help_core.page_words(self.feedback_configured(), self.config.feedback_text, self.words)}
 
         def fill(match):
             name = match.group(1)

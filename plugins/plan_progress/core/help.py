@@ -152,7 +152,7 @@ def contact_problems(entry: dict) -> list[str]:
     []
     >>> for problem in contact_problems({"email": "not an email", "fax": "1"}): print(problem)  # doctest: +ELLIPSIS
     name: is missing; every contact needs a name (who it is, for example 'The advice line')
-    email: 'not an email' is not an email address (for example help@example.org)
+    email: 'not an email' is not an email address (for example send@example.org)
     fax: is not a contact field; allowed: name, helps_with, email, phone, url, opening_hours, easy_read, ...
     >>> [problem.split(";")[0] for problem in contact_problems({"name": "Advice line", "picture": "openmoji/2709"})]
     ["picture: goes beside the contact's easy_read words, which are not given", 'picture_alt: is missing']
@@ -175,7 +175,7 @@ def contact_problems(entry: dict) -> list[str]:
         if is_placeholder(value):
             continue
         if field_name == "email" and not _EMAIL.match(value):
-            problems.append(f"email: '{value}' is not an email address (for example help@example.org)")
+            problems.append(f"email: '{value}' is not an email address (for example send@example.org)")
         elif field_name == "phone" and not _PHONE.match(value):
             problems.append(f"phone: '{value}' is not a phone number; write digits and spaces only "
                             "(for example 01902 555555), and put opening hours under opening_hours")

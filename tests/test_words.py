@@ -172,11 +172,12 @@ def test_the_plugin_shows_no_words_of_one_sector_or_plan():
     assert found == []
 
 
-def test_a_sites_words_change_the_feedback_sentences_a_page_uses(tmp_path):
+def test_a_sites_words_change_the_feedback_sentences_and_email(tmp_path):
     project = make_project(tmp_path, config_edit=lambda t: t.replace(
         "      plan_name: test plan\n",
         "      plan_name: test plan\n      feedback_url: mailto:help@example.org\n      feedback_text: Write to us\n"
-        "      words:\n        feedback_sentence: \"Each page has a {link} link at its end.\"\n"),
+        "      words:\n        feedback_sentence: \"Each page has a {link} link at its end.\"\n"
+        "        feedback_subject: \"Comment on {title}\"\n        feedback_body: \"Address: {url}\"\n"),
         files={"content/about.md": "# About\n\n[[feedback_sentence]]\n\n[[feedback_corrections]]\n"})
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -184,6 +185,9 @@ def test_a_sites_words_change_the_feedback_sentences_a_page_uses(tmp_path):
     assert 'Each page has a "Write to us" link at its end.' in paragraphs
     assert ('If something on this website is wrong or unclear, please tell us with the "Write to us" link on every '
             "page.") in paragraphs
+    link = build.html("about/").select_one('a[href^="mailto:help@example.org"]')
+    assert link["href"] == ("mailto:help@example.org?subject=Comment%20on%20About"
+                            "&body=Address%3A%20https%3A%2F%2Fexample.test%2Fplan%2Fabout%2F")
 
 
 def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_path):

@@ -41,16 +41,7 @@ from .core.styles import stylesheet
 from .core.templates import Templates, slug
 from .core.words import Words as WordList
 from .core.words import WordsError
-from .reading import (
-    PICTURES,
-    PlanSettings,
-    check_settings,
-    icon_finder,
-    parse_date,
-    plan_settings,
-    read_plan,
-    site_paths,
-)
+from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan, site_paths
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +49,7 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -368,7 +360,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         filled in (core/help.py). None while no real feedback route is set."""
         if not self.feedback_configured():
             return None
-        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title),
+        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title, self.words),
                 "text": self.config.feedback_text}
 
     def accessibility_uri(self) -> str | None:

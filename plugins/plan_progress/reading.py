@@ -32,7 +32,9 @@ from .core.problems import Problems
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 
 PLUGIN_NAME = "plan-progress"
-PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
+# The pictures the plugin ships (OpenMoji, with their licence): its easy-read pages' own, and any a
+# site's content names without a file of its own of that name.
+SHIPPED_PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
                                templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
                                is_icon_name=is_icon_name)
     # The contacts' pictures: the site's own, or one the plugin ships (it copies those into the site).
-    shipped = _picture_finder(str(PICTURES), "")
+    shipped = _picture_finder(str(SHIPPED_PICTURES), "")
     help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary), settings.rules,
                                  problems, picture_file=lambda name: picture_file(name) or shipped(name),
                                  is_icon_name=is_icon_name)

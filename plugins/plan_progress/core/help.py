@@ -69,9 +69,10 @@ def feedback_url_problem(value: str) -> str | None:
     return url_problem(_FIELD.sub("x", value), schemes=("https", "mailto"))
 
 
-def feedback_href(template: str, page_url: str, page_title: str) -> str:
+def feedback_href(template: str, page_url: str, page_title: str, words=None) -> str:
     """The feedback link for one page: ``{url}`` and ``{title}`` filled in, percent-encoded. A
-    ``mailto:`` address without them gets a subject naming the page and a body with its address.
+    ``mailto:`` address without them gets a subject naming the page and a body with its address, in
+    the site's words (``feedback_subject``, ``feedback_body``; the shipped English when None).
 
     >>> feedback_href("mailto:send@example.org", "https://x.org/a/", "Action 1.1")
     'mailto:send@example.org?subject=Feedback%20on%3A%20Action%201.1&body=Page%3A%20https%3A%2F%2Fx.org%2Fa%2F'
@@ -79,9 +80,13 @@ def feedback_href(template: str, page_url: str, page_title: str) -> str:
     'https://f.example.org/new?p=https%3A%2F%2Fx.org%2Fa%2F&t=A%20%26%20B'
     """
     if template.startswith("mailto:") and not _FIELD.search(template):
+        from .words import Words
+
+        words = words or Words.load()
+        subject = words.text("feedback_subject", title=page_title)
+        body = words.text("feedback_body", url=page_url)
         joiner = "&" if "?" in template else "?"
-        return (f"{template}{joiner}subject={quote(f'Feedback on: {page_title}', safe='')}"
-                f"&body={quote(f'Page: {page_url}', safe='')}")
+        return f"{template}{joiner}subject={quote(subject, safe='')}&body={quote(body, safe='')}"
     values = {"url": page_url, "title": page_title}
     return _FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), template)
 

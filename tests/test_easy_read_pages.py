@@ -205,6 +205,7 @@ def test_a_contacts_easy_read_words_that_cannot_be_used_stop_the_build_naming_th
 def test_who_can_help_says_honestly_when_nobody_is_configured(basic_build):
     text = basic_build.html("easy-read/who-can-help/").select_one("article").get_text(" ", strip=True)
     assert "We have not added the people who can help yet." in text
+    assert "These people can help you." not in text  # the introduction promises people only when there are some
 
 
 def test_every_idea_is_a_picture_of_100px_left_of_its_words_in_the_page(basic_build):

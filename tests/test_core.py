@@ -171,10 +171,11 @@ AS_AT = dt.date(2022, 6, 15)
     ("not-rated", None, False, False),
 ])
 def test_only_a_rated_action_past_its_date_is_overdue(status, due, overdue, due_passed):
-    from plan_progress.core.model import Action, Plan
+    from plan_progress.core.model import Action, Area, Plan
 
     scale = {s.key: s for s in DEFAULT_SCALE}
-    action = Action(id="1.1", title="t", uri="a.md", path="a.md", status=scale[status],
+    area = Area(number=1, title="An area", finding="", aim="", uri="areas/1/index.md", path="")
+    action = Action(id="1.1", title="t", uri="a.md", path="a.md", area=area, status=scale[status],
                     due=PartialDate.parse(due) if due else None)
     assert action.is_overdue(AS_AT) is overdue
     assert action.due_passed(AS_AT) is due_passed

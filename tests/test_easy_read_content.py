@@ -12,13 +12,14 @@ import pytest
 import textstat
 import yaml
 
-from plan_progress.core import easyhelp, easyread
+from plan_progress.core import easyread
 from plan_progress.core.problems import Problems
 from plan_progress.core.scale import DEFAULT_SCALE
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 PICTURES = CONTENT / "assets" / "pictures"
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def pages() -> list[tuple[str, dict]]:
@@ -155,20 +156,29 @@ def test_textstat_finds_every_built_easy_read_page_easy(real_build):
 
 
 def test_status_and_help_words_are_easy_read_with_pictures_that_exist():
+    """The statuses' easy words, the fixed words of the "Who can help you" page (the plugin's word list) and
+    the real site's contacts' easy-read words (mkdocs.yml), checked here from outside the plugin."""
+    from plan_progress.core.easyread import HELP_PICTURES
+    from plan_progress.core.words import english
+
     rules = easyread.Rules()
     problems = Problems()
     texts = [(f"status {s.key}", s.easy_read) for s in DEFAULT_SCALE] + [
         (f"status {s.key} label", s.easy_label) for s in DEFAULT_SCALE]
-    pictures = [s.easy_read_picture for s in DEFAULT_SCALE]
-    for name, words in [("intro", easyhelp.INTRO), ("none yet", easyhelp.NONE_YET), *easyhelp.BY_KIND.items()]:
-        texts.append((f"help {name}", words.text.replace("{name}", "The service")))
-        pictures.append(words.picture)
-    pictures += [w.picture for w in easyhelp.HOW.values()]
-    explained = {"SEND", "EHC", "Local Offer"}  # the words use these; a site's glossary must explain them
+    pictures = [s.easy_read_picture for s in DEFAULT_SCALE] + [name for name, _alt in HELP_PICTURES.values()]
+    shipped = english()["texts"]
+    texts += [(key, shipped[key]) for key in ("easy_help_link", "easy_help_intro", "easy_help_none_yet")]
+    contacts = CONFIG["plugins"][1]["plan-progress"]["contacts"]
+    assert all(contact.get("easy_read") for contact in contacts)
+    texts += [(f"contact {c['name']}", c["easy_read"]) for c in contacts]
+    pictures += [c["picture"] for c in contacts]
+    explained = {"SEND", "EHC", "Local Offer"}  # the contacts' words use these; the site's glossary explains them
     for name, text in texts:
         assert text, name
         easyread.check(text, "words", None, name, explained, rules, problems)
         assert len(easyread.sentences(text)) <= 3, name
+        for sentence in easyread.sentences(text):
+            assert textstat.lexicon_count(sentence) <= 15, f"{name}: \"{sentence}\""
     assert [str(p) for p in problems.items] == []
     for picture in pictures:
         assert (PICTURES / f"{picture}.svg").is_file(), picture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT, build_in_process, make_project, run_build
 
 CHROMIUM = "/usr/bin/chromium"
 EASY = "easy-read"
@@ -102,28 +102,110 @@ def test_a_who_can_help_page_exists_and_every_easy_read_page_links_to_it(basic_b
                         else links[0]["href"] == target), f"{path}: {links[0]['href']}"
 
 
-def test_who_can_help_shows_only_the_configured_contacts_and_links_only_real_details(tmp_path):
-    def contacts(text):
-        return text.replace("      nav_order:", (
-            "      contacts:\n"
-            "        - {name: Springfield SEND team, kind: send_team, phone: 01234 567890, email: send@example.org}\n"
-            "        - {name: Springfield IASS, kind: iass, url: '[website - to be confirmed]'}\n"
-            "      nav_order:"))
+def _with_contacts(*lines: str, words: str = ""):
+    """A config edit: the given contact entries (and any ``words:`` lines) in the plugin's settings."""
+    def edit(text):
+        return text.replace("      nav_order:", "      contacts:\n" + "".join(f"        {line}\n" for line in lines)
+                            + words + "      nav_order:")
+    return edit
 
-    project = make_project(tmp_path, config_edit=contacts)
+
+def _rows(article) -> list[tuple[str, str, str, str | None]]:
+    """Each row of the page: (picture file, its alt, its words, its link or None)."""
+    rows = []
+    for row in article.select(".pp-er__row"):
+        link = row.select_one("a")
+        rows.append((row.img["src"].rsplit("/", 1)[-1], row.img.get("alt"),
+                     row.select_one(".pp-er__words").get_text(" ", strip=True), link["href"] if link else None))
+    return rows
+
+
+def test_who_can_help_shows_each_contact_with_its_own_easy_words_and_links_only_real_details(tmp_path):
+    project = make_project(tmp_path, config_edit=_with_contacts(
+        "- name: Springfield advice line",
+        "  phone: 01234 567890",
+        "  email: help@example.org",
+        "  easy_read: \"You can phone them for free.\\nThey help with school.\"",
+        "  picture: openmoji/1F91D",
+        "  picture_alt: Two hands shaking",
+        "- name: Springfield help desk",
+        "  easy_read: They answer questions.",
+        "  url: '[website - to be confirmed]'",
+        "- {name: Springfield library, url: https://library.example.org/}"))
     build = run_build(project)
     assert build.returncode == 0, build.output
     article = build.html("easy-read/who-can-help/").select_one("article")
-    assert [h.get_text(strip=True) for h in article.select("h2")][:2] == ["Springfield SEND team", "Springfield IASS"]
-    links = {a.get_text(strip=True): a["href"] for a in article.select(".pp-er__row a")}
-    assert links == {"Phone: 01234 567890": "tel:01234567890", "Email: send@example.org": "mailto:send@example.org"}
-    assert "Website: [website - to be confirmed]" in article.get_text(" ", strip=True)
-    assert "Springfield IASS gives free advice about SEND." in article.get_text(" ", strip=True)
+    assert [h.get_text(strip=True) for h in article.select("h2")][:3] == [
+        "Springfield advice line", "Springfield help desk", "Springfield library"]
+    rows = _rows(article)
+    assert rows[1:] == [
+        # its own words beside its own picture, then each way to reach it
+        ("1F91D.svg", "Two hands shaking", "You can phone them for free. They help with school.", None),
+        ("260E.svg", "A telephone", "Phone: 01234 567890", "tel:01234567890"),
+        ("2709.svg", "An envelope", "Email: help@example.org", "mailto:help@example.org"),
+        # no picture of its own: the plugin's picture of someone who can help; a placeholder is never linked
+        ("1F64B.svg", "A person raising a hand", "They answer questions.", None),
+        ("1F310.svg", "A globe with lines on it", "Website: [website - to be confirmed]", None),
+        # no easy-read words: its name and the ways to reach it, nothing made up
+        ("1F310.svg", "A globe with lines on it", "Website: https://library.example.org/",
+         "https://library.example.org/"),
+    ]
+    assert (build.site / "assets/pictures/openmoji/1F64B.svg").is_file()  # the plugin's own picture, served
+
+
+def test_a_sites_words_change_the_fixed_words_of_who_can_help(tmp_path):
+    project = make_project(tmp_path, config_edit=_with_contacts(
+        "- {name: Springfield advice line, phone: 01234 567890}",
+        words=("      words:\n"
+               "        easy_help_link: People who can help\n"
+               "        easy_help_intro: \"Do you need help?\\nAsk these people.\"\n"
+               "        easy_help_phone: \"Call: {value}\"\n"
+               "        easy_help_phone_alt: An old phone\n")))
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    soup = build.html("easy-read/who-can-help/")
+    article = soup.select_one("article")
+    assert article.h1.get_text(strip=True) == "People who can help"
+    assert _rows(article)[:2] == [("2753.svg", "A question mark", "Do you need help? Ask these people.", None),
+                                  ("260E.svg", "An old phone", "Call: 01234 567890", "tel:01234567890")]
+    assert soup.select("header a") and any(a.get_text(strip=True) == "People who can help"
+                                           for a in soup.select("header a"))
+
+
+@pytest.mark.parametrize("lines, messages", [
+    pytest.param(["- name: Springfield IASS",
+                  "  easy_read: \"Springfield IASS helps you.\\nIt gives advice to every family in the whole town "
+                  "about all the support there is.\""],
+                 ["mkdocs.yml: contacts[1] (Springfield IASS) easy_read: 'IASS' is an abbreviation with no easy-read "
+                  "explanation",
+                  "mkdocs.yml: contacts[1] (Springfield IASS) easy_read: this sentence has 16 words; easy read allows "
+                  "at most 15"], id="readability"),
+    pytest.param(["- {name: Advice line, easy_read: They help., picture: openmoji/1F999, picture_alt: A crab}"],
+                 ["mkdocs.yml: contacts[1] (Advice line) picture: there is no picture called 'openmoji/1F999' in the "
+                  "pictures folder"], id="no-such-picture"),
+    pytest.param(["- {name: Advice line, easy_read: They help., picture: openmoji/1F91D, picture_alt: 1F91D.svg}"],
+                 ["contacts[1].picture_alt: '1F91D.svg' looks like a file or icon name"],
+                 id="alt-is-a-file-name"),
+    pytest.param(["- {name: Advice line, picture: openmoji/1F91D}"],
+                 ["contacts[1].picture: goes beside the contact's easy_read words, which are not given",
+                  "contacts[1].picture_alt: is missing; say what the picture shows"], id="picture-without-words"),
+    pytest.param(["- {name: Advice line, kind: send_team}"],
+                 ["contacts[1].kind: is not a contact field; allowed: name, helps_with, email, phone, url, "
+                  "opening_hours, easy_read, picture, picture_alt"], id="kind-is-gone"),
+])
+def test_a_contacts_easy_read_words_that_cannot_be_used_stop_the_build_naming_the_contact_and_field(
+        tmp_path, lines, messages):
+    build = build_in_process(make_project(tmp_path, config_edit=_with_contacts(*lines)))
+    assert build.returncode == 1, build.output
+    for message in messages:
+        assert message in build.output, build.output
+    assert "Traceback" not in build.output
 
 
 def test_who_can_help_says_honestly_when_nobody_is_configured(basic_build):
     text = basic_build.html("easy-read/who-can-help/").select_one("article").get_text(" ", strip=True)
     assert "We have not added the people who can help yet." in text
+    assert "These people can help you." not in text  # the introduction promises people only when there are some
 
 
 def test_every_idea_is_a_picture_of_100px_left_of_its_words_in_the_page(basic_build):

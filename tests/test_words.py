@@ -136,6 +136,60 @@ def test_the_word_list_names_no_local_area():
         assert word not in text
 
 
+# Words of one sector (special educational needs in England): the plugin's own pages use none of them.
+SECTOR = re.compile(r"\b(?:SEND|EHCP?|IASS|SENCOs?)\b|\b(?:[Cc]ouncils?|Local Offer|[Pp]arent carers?)\b")
+# Examples in messages to the people who write a site's content, not words its pages show.
+FOR_EDITORS = ("for example 'Making EHC plans on time'", "(for example a parent carer forum)")
+
+
+def _string_literals(path: Path) -> list[tuple[int, str]]:
+    """Every string in a Python file that is not a docstring, with its line."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_the_plugin_shows_no_words_of_one_sector_or_plan():
+    """Issue 16: a second organisation's site "shows nothing of the original plan". What a page says about
+    an organisation or a contact comes from the site's settings and content, never from the plugin."""
+    found = []
+    for path in sorted([*(PLUGIN / "locale").glob("*.yml"), *(PLUGIN / "templates").rglob("*.*")]):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if SECTOR.search(line):
+                found.append(f"{path.relative_to(PLUGIN)}:{number}: {line.strip()}")
+    for path in sorted([PLUGIN / "plugin.py", *(PLUGIN / "core").glob("*.py")]):
+        for number, text in _string_literals(path):
+            shown = text
+            for example in FOR_EDITORS:
+                shown = shown.replace(example, "")
+            if SECTOR.search(shown):
+                found.append(f"{path.relative_to(PLUGIN)}:{number}: {text.strip()[:100]}")
+    assert found == []
+
+
+def test_a_sites_words_change_the_feedback_sentences_and_email(tmp_path):
+    project = make_project(tmp_path, config_edit=lambda t: t.replace(
+        "      plan_name: test plan\n",
+        "      plan_name: test plan\n      feedback_url: mailto:help@example.org\n      feedback_text: Write to us\n"
+        "      words:\n        feedback_sentence: \"Each page has a {link} link at its end.\"\n"
+        "        feedback_subject: \"Comment on {title}\"\n        feedback_body: \"Address: {url}\"\n"),
+        files={"content/about.md": "# About\n\n[[feedback_sentence]]\n\n[[feedback_corrections]]\n"})
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    paragraphs = [p.get_text(" ", strip=True) for p in build.html("about/").select("article p")]
+    assert 'Each page has a "Write to us" link at its end.' in paragraphs
+    assert ('If something on this website is wrong or unclear, please tell us with the "Write to us" link on every '
+            "page.") in paragraphs
+    link = build.html("about/").select_one('a[href^="mailto:help@example.org"]')
+    assert link["href"] == ("mailto:help@example.org?subject=Comment%20on%20About"
+                            "&body=Address%3A%20https%3A%2F%2Fexample.test%2Fplan%2Fabout%2F")
+
+
 def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_path):
     project = make_project(tmp_path, config_edit=lambda t: t.replace(
         "      plan_name: test plan\n",

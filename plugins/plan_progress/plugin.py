@@ -101,7 +101,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def add_contact_link(self, config: MkDocsConfig) -> None:
         """The "Contact and help" page, when contacts are set, in the footer's links of every page; and
         no ``extra.settings`` name may hide the feedback sentences the plugin fills in."""
-        taken = sorted(set(help_core.page_words(False, "")) & set((config.extra or {}).get("settings") or {}))
+        taken = sorted(set(help_core.PAGE_WORDS) & set((config.extra or {}).get("settings") or {}))
         if taken:
             raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(
                 f"  {name}: the plugin fills this in from feedback_url; give your setting another name"
@@ -202,10 +202,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                         if self.config.next_update else ""),
             pages=self.site_pages, templates=templates, text=self.words,
         )
-        from .core.help import contacts_from
-
         self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
-                                     contacts=contacts_from(self.config.contacts or []),
+                                     contacts=self.settings.contacts if self.settings else (),
                                      next_update=self.config.next_update)
         self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
         missing = []
@@ -362,7 +360,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         filled in (core/help.py). None while no real feedback route is set."""
         if not self.feedback_configured():
             return None
-        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title),
+        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title, self.words),
                 "text": self.config.feedback_text}
 
     def accessibility_uri(self) -> str | None:
@@ -411,7 +409,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that
         details such as contact addresses are kept in one place. An unknown name is a warning."""
         settings = {**((config.extra or {}).get("settings") or {}),
-                    **help_core.page_words(self.feedback_configured(), self.config.feedback_text)}
+                    **help_core.page_words(self.feedback_configured(), self.config.feedback_text, self.words)}
 
         def fill(match):
             name = match.group(1)

@@ -20,9 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
-from .core import links
+from .core import easyread, links
+from .core import help as help_core
 from .core.easyread import Rules
 from .core.files import page_templates
+from .core.help import Contact, contacts_from
 from .core.loader import RawPage, load_plan
 from .core.model import Plan
 from .core.pages import Paths
@@ -30,6 +32,9 @@ from .core.problems import Problems
 from .core.scale import DEFAULT_SCALE, Status, check_scale
 
 PLUGIN_NAME = "plan-progress"
+# The pictures the plugin ships (OpenMoji, with their licence): its easy-read pages' own, and any a
+# site's content names without a file of its own of that name.
+SHIPPED_PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class PlanSettings:
     as_at: dt.date
     rules: Rules
     pictures_dir: str = "assets/pictures"
+    contacts: tuple[Contact, ...] = ()  # the "Contact and help" entries (their easy-read words are checked too)
 
 
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
@@ -54,7 +60,8 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     rules = Rules(max_words=settings.easy_read_max_words, max_grade=float(settings.easy_read_max_grade),
                   max_sentences_per_idea=settings.easy_read_max_sentences_per_idea,
                   known_names=frozenset(settings.easy_read_known_names))
-    return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir)
+    return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir,
+                        contacts=tuple(contacts_from(settings.contacts or [])))
 
 
 def site_paths(settings: PlanProgressConfig) -> Paths:
@@ -90,10 +97,18 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
     if missing:
         raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
                           f"{', '.join(missing)}; pick icons such as material/check-circle")
-    return load_plan(pages, settings.scale, settings.as_at, icon_exists=lambda name: icon_exists(name) is not None,
-                     easy_rules=settings.rules, templates=page_templates(config.theme.custom_dir),
-                     picture_file=_picture_finder(config.docs_dir, settings.pictures_dir),
-                     is_icon_name=_icon_name_finder(tuple(config.theme.dirs), config.docs_dir, settings.pictures_dir))
+    picture_file = _picture_finder(config.docs_dir, settings.pictures_dir)
+    is_icon_name = _icon_name_finder(tuple(config.theme.dirs), config.docs_dir, settings.pictures_dir)
+    plan, problems = load_plan(pages, settings.scale, settings.as_at,
+                               icon_exists=lambda name: icon_exists(name) is not None, easy_rules=settings.rules,
+                               templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
+                               is_icon_name=is_icon_name)
+    # The contacts' pictures: the site's own, or one the plugin ships (it copies those into the site).
+    shipped = _picture_finder(str(SHIPPED_PICTURES), "")
+    help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary), settings.rules,
+                                 problems, picture_file=lambda name: picture_file(name) or shipped(name),
+                                 is_icon_name=is_icon_name)
+    return plan, problems
 
 
 def parse_date(value, name: str = "as_at") -> dt.date:

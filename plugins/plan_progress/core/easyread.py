@@ -262,6 +262,7 @@ def _is_explained_name(name: str, explained_lower: set[str], known: frozenset) -
 
 
 _TAG = re.compile(r"<[^>]+>")
+_ENDING = re.compile(r"\.(?:svg|png|jpe?g|webp)$", re.IGNORECASE)  # a picture name with its file's ending
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,17 @@ PAGE_PICTURES = {
     "help": "openmoji/1F64B",  # a person raising a hand: who can help you
 }
 
+# The pictures of the "Who can help you" page, each described by the word list (locale/en.yml, the key
+# beside it). "contact" is beside a contact's own easy-read words when its settings give no picture.
+HELP_PICTURES = {
+    "intro": ("openmoji/2753", "easy_help_intro_alt"),  # a question mark
+    "none_yet": ("openmoji/23F3", "easy_help_none_yet_alt"),  # an hourglass
+    "contact": ("openmoji/1F64B", "easy_help_contact_alt"),  # a person raising a hand
+    "phone": ("openmoji/260E", "easy_help_phone_alt"),  # a telephone
+    "email": ("openmoji/2709", "easy_help_email_alt"),  # an envelope
+    "url": ("openmoji/1F310", "easy_help_url_alt"),  # a globe
+}
+
 
 class EasyReadRenderer:
     """The easy-read pages: one row per idea, its picture on the left and its sentences on the right.
@@ -323,21 +335,28 @@ class EasyReadRenderer:
 
     def picture_file(self, name: str | None) -> str | None:
         """A picture named as in the content ("openmoji/2705") -> its file in the site."""
-        return f"{self.pictures_dir}/{name}.svg" if name else None
+        return self._file(name) if name else None
+
+    def _file(self, name: str) -> str:
+        """openmoji/2705 -> assets/pictures/openmoji/2705.svg; a name with its own ending keeps it."""
+        return f"{self.pictures_dir}/{name}" + ("" if _ENDING.search(name) else ".svg")
 
     def page_picture(self, role: str) -> Picture:
         """One of the pages' own pictures (PAGE_PICTURES), beside words that say it all."""
         return Picture(self.picture_file(PAGE_PICTURES[role]), "")
 
+    def help_picture(self, role: str) -> Picture:
+        """One of the "Who can help you" page's own pictures (HELP_PICTURES), described in the site's words."""
+        name, alt = HELP_PICTURES[role]
+        return Picture(self._file(name), self.words.text(alt))
+
     def pictures_used(self) -> list[str]:
         """Every picture file the easy-read pages use besides the content's ideas (they are checked when
         the content is read): the pages' own, the statuses' and the "Who can help you" page's."""
-        from . import easyhelp
-
         names = list(PAGE_PICTURES.values()) + [s.easy_read_picture for s in self.plan.scale if s.easy_read_picture]
-        names += [words.picture for words in (easyhelp.INTRO, easyhelp.NONE_YET, *easyhelp.HOW.values())]
-        names += [easyhelp.BY_KIND[c.kind].picture for c in self.contacts if c.kind in easyhelp.BY_KIND]
-        return sorted({self.picture_file(name) for name in names})
+        names += [name for name, _alt in HELP_PICTURES.values()]
+        names += [c.picture for c in self.contacts if c.easy_read and c.picture]
+        return sorted({self._file(name) for name in names})
 
     def status_picture(self, status) -> Picture:
         return Picture(self.picture_file(status.easy_read_picture), status.easy_read_alt or "")
@@ -372,30 +391,26 @@ class EasyReadRenderer:
         return found
 
     def help_contacts(self) -> list[HelpContact]:
-        """The configured contacts, the kinds core/easyhelp.py has words for first (in its order)."""
-        from . import easyhelp
+        """The configured contacts, in their order: each contact's own easy-read words (when its settings
+        give them) beside its picture, then one row for each way to reach it. A value still to be
+        filled in ("[... to be confirmed ...]") is shown as it is and never linked."""
         from .help import is_placeholder
 
-        order = list(easyhelp.BY_KIND)
-        ranked = sorted(self.contacts, key=lambda c: order.index(c.kind) if c.kind in order else len(order))
         out = []
-        for contact in ranked:
-            words = easyhelp.BY_KIND.get(contact.kind or "")
+        for contact in self.contacts:
             idea = None
-            if words:
-                idea = (Picture(self.picture_file(words.picture), words.alt),
-                        sentences(words.text.replace("{name}", contact.name)))
+            if contact.easy_read:
+                picture = (Picture(self._file(contact.picture), contact.picture_alt or "") if contact.picture
+                           else self.help_picture("contact"))
+                idea = (picture, sentences(contact.easy_read))
             rows = []
             for way in ("phone", "email", "url"):
                 value = getattr(contact, way)
                 if not value:
                     continue
-                how = easyhelp.HOW[way]
-                placeholder = is_placeholder(value)
-                href = None if placeholder else {"phone": "tel:" + re.sub(r"[^0-9+]", "", value),
-                                                 "email": "mailto:" + value, "url": value}[way]
-                rows.append(HelpRow(Picture(self.picture_file(how.picture), how.alt),
-                                    self.words.text(f"easy_help_{way}", value=value), href))
+                href = None if is_placeholder(value) else {"phone": "tel:" + re.sub(r"[^0-9+]", "", value),
+                                                           "email": "mailto:" + value, "url": value}[way]
+                rows.append(HelpRow(self.help_picture(way), self.words.text(f"easy_help_{way}", value=value), href))
             out.append(HelpContact(contact.name, idea, rows))
         return out
 
@@ -437,12 +452,8 @@ class EasyReadRenderer:
         return self.render("plan-progress/easy-read/you-said.html", here)
 
     def who_can_help(self, here: str) -> str:
-        from . import easyhelp
-
-        intro = easyhelp.INTRO
-        none_yet = easyhelp.NONE_YET
-        return self.render("plan-progress/easy-read/who-can-help.html", here, title=easyhelp.TITLE,
-                           intro=(Picture(self.picture_file(intro.picture), intro.alt), sentences(intro.text)),
-                           none_yet=(Picture(self.picture_file(none_yet.picture), none_yet.alt),
-                                     sentences(none_yet.text)),
+        return self.render("plan-progress/easy-read/who-can-help.html", here,
+                           title=self.words.text("easy_help_link"),
+                           intro=(self.help_picture("intro"), sentences(self.words.text("easy_help_intro"))),
+                           none_yet=(self.help_picture("none_yet"), sentences(self.words.text("easy_help_none_yet"))),
                            contacts=self.help_contacts())

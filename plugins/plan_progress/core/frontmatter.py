@@ -40,7 +40,11 @@ class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers = _NO_TIMESTAMPS
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+# libyaml's parser when PyYAML was built with it (it usually is), else the pure-Python one.
+_FAST_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_FAST_BASE):
     """The same rules with libyaml's parser, about ten times faster; used first, and the
     pure-Python loader is asked again only to word an error."""
 
@@ -141,9 +145,10 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
         problems.error(path, deepest + 2, None, TOO_DEEP)
         return None
     except yaml.reader.ReaderError as exc:
-        line = yaml_text.count("\n", 0, exc.position) + 2
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        problems.error(path, line, None,
+        at = yaml_text.count("\n", 0, exc.position) + 2
+        character: str | int = exc.character  # an int from libyaml's reader, a one-letter str from PyYAML's
+        code = character if isinstance(character, int) else ord(character)
+        problems.error(path, at, None,
                        f"the front-matter contains an invisible control character (code 0x{code:02x}) that is not "
                        "allowed; delete it (it usually comes from copying text out of another program)")
         return None
@@ -152,8 +157,8 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
         # missing colon is reported at the line where the value or key started.
         started = (exc.context or "") in ("while scanning a simple key", "while scanning a quoted scalar")
         mark = (exc.context_mark if started else None) or exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        problems.error(path, line, None, f"the front-matter is not valid YAML: {_yaml_reason(exc)}")
+        at = mark.line + 2 if mark else 1
+        problems.error(path, at, None, f"the front-matter is not valid YAML: {_yaml_reason(exc)}")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         problems.error(path, 1, None, f"the front-matter is not valid YAML: {exc}")

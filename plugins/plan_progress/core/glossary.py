@@ -94,8 +94,8 @@ class Glossary:
         # ("LA" is not "la"); other terms match in any case ("Annual review", "annual review").
         names = sorted(self.terms, key=lambda n: (-len(n), n))
         self.caps = caps = {n for n, t in self.terms.items() if t.match_case or n.isupper() or not n[:1].isalpha()}
-        self.pattern = _pattern(names, caps) if names else None
-        self.scanner = _scanner(self.pattern) if names else None
+        self.pattern = pattern = _pattern(names, caps) if names else None
+        self.scanner = _scanner(pattern) if pattern is not None else None
         self.by_lower = {n.lower(): t for n, t in self.terms.items() if n not in caps}
         # The id of each term's entry in the "Words on this page" box (Term.anchor is worked out
         # anew on every call).
@@ -142,7 +142,8 @@ class Glossary:
         """Link the first use of each term on a page to its explanation in a box at the end: at
         most ``max_links`` terms, the first ones the page uses. The box explains every term the
         page uses, linked or not."""
-        if self.pattern is None:
+        scanner = self.scanner
+        if scanner is None:
             return content
         used: dict[str, Term] = {}
         linked = 0
@@ -150,7 +151,7 @@ class Glossary:
         stack: list[str] = []  # open elements whose text is left alone (_SKIP)
         position = 0
         find, anchors = self.find, self.anchors
-        for match in self.scanner.finditer(content):
+        for match in scanner.finditer(content):
             kind = match.lastgroup
             if kind is None:  # a comment or a tag of no interest
                 continue

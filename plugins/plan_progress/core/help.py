@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from . import easyread, schema
 from .links import safe_url
 
 # "[... to be confirmed ...]", "[TBC]", "[to be added]": a value nobody has filled in yet.
@@ -68,9 +69,10 @@ def feedback_url_problem(value: str) -> str | None:
     return url_problem(_FIELD.sub("x", value), schemes=("https", "mailto"))
 
 
-def feedback_href(template: str, page_url: str, page_title: str) -> str:
+def feedback_href(template: str, page_url: str, page_title: str, words=None) -> str:
     """The feedback link for one page: ``{url}`` and ``{title}`` filled in, percent-encoded. A
-    ``mailto:`` address without them gets a subject naming the page and a body with its address.
+    ``mailto:`` address without them gets a subject naming the page and a body with its address, in
+    the site's words (``feedback_subject``, ``feedback_body``; the shipped English when None).
 
     >>> feedback_href("mailto:send@example.org", "https://x.org/a/", "Action 1.1")
     'mailto:send@example.org?subject=Feedback%20on%3A%20Action%201.1&body=Page%3A%20https%3A%2F%2Fx.org%2Fa%2F'
@@ -78,45 +80,53 @@ def feedback_href(template: str, page_url: str, page_title: str) -> str:
     'https://f.example.org/new?p=https%3A%2F%2Fx.org%2Fa%2F&t=A%20%26%20B'
     """
     if template.startswith("mailto:") and not _FIELD.search(template):
+        from .words import Words
+
+        words = words or Words.load()
+        subject = words.text("feedback_subject", title=page_title)
+        body = words.text("feedback_body", url=page_url)
         joiner = "&" if "?" in template else "?"
-        return (f"{template}{joiner}subject={quote(f'Feedback on: {page_title}', safe='')}"
-                f"&body={quote(f'Page: {page_url}', safe='')}")
+        return f"{template}{joiner}subject={quote(subject, safe='')}&body={quote(body, safe='')}"
     values = {"url": page_url, "title": page_title}
     return _FIELD.sub(lambda m: quote(values[m.group(1)], safe=""), template)
 
 
-def page_words(feedback_configured: bool, link_text: str) -> dict[str, str]:
+# The sentences the content may use as ``[[name]]`` (core/words.py keys of the same names).
+PAGE_WORDS = ("feedback_sentence", "feedback_on_problem", "feedback_glossary", "feedback_corrections")
+
+
+def page_words(feedback_configured: bool, link_text: str, words=None) -> dict[str, str]:
     """Sentences the content may use as ``[[name]]`` that promise the feedback link only when it
-    exists. Each is empty (or says only what is true) without a feedback route.
+    exists, in the site's words (``words``: core/words.py; the shipped English when None). Each is
+    empty (or says only what is true) without a feedback route.
 
     >>> page_words(False, "Tell us what you think about this page")["feedback_sentence"]
     ''
     >>> page_words(False, "Tell us")["feedback_on_problem"]
     'Email'
+    >>> page_words(True, "Tell us")["feedback_on_problem"]
+    'Use the "Tell us" link on the page where you found the problem, or email'
     """
-    name = f'"{link_text}"'
+    from .words import Words
+
+    words = words or Words.load()
     if not feedback_configured:
-        return {"feedback_sentence": "", "feedback_on_problem": "Email", "feedback_glossary": "",
-                "feedback_corrections": ""}
-    return {
-        "feedback_sentence": (f"Every page on this website has a link called {name}. Use it to send us a "
-                              "message about that page: to tell us about a problem, or to ask a question."),
-        "feedback_on_problem": f"Use the {name} link on the page where you found the problem, or email",
-        "feedback_glossary": (f"If a word on this site is missing here, or is still hard to understand, "
-                              f"please tell us with the {name} link."),
-        "feedback_corrections": (f"If something on this website is wrong or unclear, please tell us with the "
-                                 f"{name} link on every page."),
-    }
+        return {**dict.fromkeys(PAGE_WORDS, ""), "feedback_on_problem": words.text("feedback_on_problem_no_link")}
+    return {name: words.text(name, link=f'"{link_text}"') for name in PAGE_WORDS}
 
 
-CONTACT_FIELDS = ("name", "helps_with", "email", "phone", "url", "opening_hours", "kind")
-# What kind of contact it is, for the easy-read "Who can help you" page (core/easyhelp.py BY_KIND).
-CONTACT_KINDS = ("send_team", "iass", "local_offer", "parent_carer_forum", "feedback")
+CONTACT_FIELDS = ("name", "helps_with", "email", "phone", "url", "opening_hours", "easy_read", "picture",
+                  "picture_alt")
+EASY_READ_FIELDS = ("easy_read", "picture", "picture_alt")  # the contact on the easy-read "Who can help you" page
 
 
 @dataclass(frozen=True)
 class Contact:
-    """One entry of the "Contact and help" page. Only ``name`` is required; nothing is made up."""
+    """One entry of the "Contact and help" page. Only ``name`` is required; nothing is made up.
+
+    ``easy_read``, ``picture`` and ``picture_alt``: what it does, in easy read, on the easy-read "Who can
+    help you" page, and the picture beside those words (a file under the site's pictures folder; without
+    one, the plugin's own picture of someone who can help)."""
 
     name: str
     helps_with: str | None = None
@@ -124,7 +134,9 @@ class Contact:
     phone: str | None = None
     url: str | None = None
     opening_hours: str | None = None
-    kind: str | None = None  # one of CONTACT_KINDS: the easy-read page's words for it
+    easy_read: str | None = None
+    picture: str | None = None
+    picture_alt: str | None = None
 
     @property
     def placeholders(self) -> list[str]:
@@ -138,35 +150,36 @@ class Contact:
 
 
 def contact_problems(entry: dict) -> list[str]:
-    """Every reason one ``contacts:`` entry cannot be used, as sentences naming the field.
+    """Every reason one ``contacts:`` entry cannot be used, as sentences naming the field. The easy-read
+    words are checked for easy reading when the content is read (``easy_read_problems``).
 
-    >>> contact_problems({"name": "SEND team", "email": "send@example.org", "phone": "01234 567890"})
+    >>> contact_problems({"name": "Advice line", "email": "help@example.org", "phone": "01234 567890"})
     []
-    >>> for problem in contact_problems({"email": "not an email", "fax": "1"}): print(problem)
-    name: is missing; every contact needs a name (who it is, for example 'The council's SEND team')
+    >>> for problem in contact_problems({"email": "not an email", "fax": "1"}): print(problem)  # doctest: +ELLIPSIS
+    name: is missing; every contact needs a name (who it is, for example 'The advice line')
     email: 'not an email' is not an email address (for example send@example.org)
-    fax: is not a contact field; allowed: name, helps_with, email, phone, url, opening_hours, kind
+    fax: is not a contact field; allowed: name, helps_with, email, phone, url, opening_hours, easy_read, ...
+    >>> [problem.split(";")[0] for problem in contact_problems({"name": "Advice line", "picture": "openmoji/2709"})]
+    ["picture: goes beside the contact's easy_read words, which are not given", 'picture_alt: is missing']
     """
     problems = []
     if not isinstance(entry, dict):
-        return ["each contact must be a group of fields (name, helps_with, email, phone, url, opening_hours, kind)"]
+        return [f"each contact must be a group of fields ({', '.join(CONTACT_FIELDS)})"]
     if not (isinstance(entry.get("name"), str) and entry["name"].strip()):
         problems.append("name: is missing; every contact needs a name (who it is, for example "
-                        "'The council's SEND team')")
+                        "'The advice line')")
     for field_name, value in entry.items():
         if field_name not in CONTACT_FIELDS:
             problems.append(f"{field_name}: is not a contact field; allowed: {', '.join(CONTACT_FIELDS)}")
             continue
-        if value is None or field_name == "name":
+        if value is None or field_name == "name" or (field_name == "picture_alt" and value == ""):
             continue
         if not isinstance(value, str) or not value.strip():
             problems.append(f"{field_name}: must be some text")
             continue
         if is_placeholder(value):
             continue
-        if field_name == "kind" and value not in CONTACT_KINDS:
-            problems.append(f"kind: '{value}' is not a kind of contact; allowed: {', '.join(CONTACT_KINDS)}")
-        elif field_name == "email" and not _EMAIL.match(value):
+        if field_name == "email" and not _EMAIL.match(value):
             problems.append(f"email: '{value}' is not an email address (for example send@example.org)")
         elif field_name == "phone" and not _PHONE.match(value):
             problems.append(f"phone: '{value}' is not a phone number; write digits and spaces only "
@@ -175,7 +188,47 @@ def contact_problems(entry: dict) -> list[str]:
             problem = url_problem(value)
             if problem:
                 problems.append(f"url: {problem}")
+        elif field_name in ("picture", "picture_alt"):
+            kind = schema.EasyPicture() if field_name == "picture" else schema.AltText()
+            try:
+                kind.check(value, schema.Context(status_keys=[]))
+            except schema.Invalid as error:
+                problems.append(f"{field_name}: {error}")
+    if entry.get("picture") is not None or entry.get("picture_alt") is not None:
+        if entry.get("easy_read") is None:
+            given = "picture" if entry.get("picture") is not None else "picture_alt"
+            problems.append(f"{given}: goes beside the contact's easy_read words, which are not given; add "
+                            f"easy_read, or remove {given}")
+        elif entry.get("picture") is None:
+            problems.append("picture_alt: describes the contact's picture, which is not given; add picture (a "
+                            "file under the pictures folder), or remove picture_alt to use the plugin's own picture")
+    if entry.get("picture") is not None and entry.get("picture_alt") is None:
+        problems.append("picture_alt: is missing; say what the picture shows in everyday words, for example "
+                        "'A telephone', or write picture_alt: \"\" if the words beside it say it all")
     return problems
+
+
+def easy_read_problems(contacts: list[Contact], explained: set[str], rules, problems, picture_file=None,
+                       is_icon_name=None, path: str = "mkdocs.yml") -> None:
+    """Each contact's easy-read words checked as the content's easy-read ideas are (core/easyread.py:
+    sentence length, abbreviations and names the easy-read glossary explains, at most
+    ``rules.max_sentences_per_idea`` sentences, the reading grade) and its picture as theirs (a file
+    in the pictures folder, ``picture_file(name)`` None when there is none, and a description that is no
+    icon's name). Each problem names the contact and the field."""
+    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
+    for index, contact in enumerate(contacts):
+        where = f"contacts[{index + 1}] ({contact.name})"
+        if contact.easy_read and not is_placeholder(contact.easy_read):
+            easyread.check_idea(contact.easy_read, path, None, f"{where} easy_read", explained, rules,
+                                problems)
+            easyread.check_grade(contact.easy_read, path, None, f"{where} easy_read", rules, problems)
+        for name, kind in (("picture", schema.EasyPicture()), ("picture_alt", schema.AltText())):
+            value = getattr(contact, name)
+            if value and not is_placeholder(value):
+                try:
+                    kind.check(value, ctx)
+                except schema.Invalid as error:
+                    problems.error(path, None, f"{where} {name}", str(error))
 
 
 def contacts_from(entries: list[dict]) -> list[Contact]:

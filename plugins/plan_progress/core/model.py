@@ -56,7 +56,8 @@ class Action:
     title: str
     uri: str
     path: str
-    area: "Area | None" = None
+    area: "Area"  # the loader makes an action only inside its area's folder
+    status: Status  # the loader makes an action only with a status of the scale
     leads: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     accountability: list[str] = field(default_factory=list)
@@ -65,7 +66,6 @@ class Action:
     milestones: list[Milestone] = field(default_factory=list)
     due: PartialDate | None = None
     due_text: str | None = None
-    status: Status | None = None
     history: list[HistoryEntry] = field(default_factory=list)  # oldest first
     waiting_on: list["Action"] = field(default_factory=list)
     short_title: str | None = None

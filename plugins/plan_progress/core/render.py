@@ -51,8 +51,8 @@ class Renderer:
     plan: Plan
     url_of: Callable[[str], str]  # page uri -> site-relative url ("areas/1/1-1/")
     icon: Callable[[str], str]  # icon name -> inline SVG markup
+    pages: SitePages  # the pages the plugin makes (core/pages.py)
     words: Words = field(default_factory=Words)
-    pages: SitePages | None = None  # the pages the plugin makes (core/pages.py)
     templates: Templates = field(default_factory=Templates)
     text: WordList = field(default_factory=WordList.load)  # every word the pages show (core/words.py)
 

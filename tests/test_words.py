@@ -83,11 +83,12 @@ def test_an_unknown_key_is_an_error_naming_it_and_the_known_keys():
     ({"action": ["step"]}, "words: 'action' is a word whose form follows a number"),
     ({"board": ["a", "b"]}, "words: 'board' must be a name written as text"),
     ({"board": "The {area} board"}, "words: 'board' is a name used inside other texts: it cannot use {fields}"),
-    ({"overdue": 3}, "words: 'overdue' must be text"),
+    ({"overdue": 3}, "words: 'overdue' must be a name written as text"),
+    ({"no_actions": 3}, "words: 'no_actions' must be text"),
     ({"area_name": "{Area} {nmber}: {title}"},
      "words: 'area_name' uses {nmber}, which this text is never given; it may use {number}, {title}, "
      "and any counted word or name"),
-    ({"overdue": "Late {"}, "words: 'overdue': Single '{' encountered in format string; write {{ and }} for a brace"),
+    ({"no_actions": "Late {"}, "words: 'no_actions': Single '{' encountered in format string; write {{ and }} for a brace"),
 ])
 def test_a_word_that_cannot_be_used_is_an_error_naming_the_key(overrides, message):
     problems = check(overrides)
@@ -101,14 +102,14 @@ def test_a_setting_of_its_own_is_not_a_word():
 
 
 def test_every_problem_is_reported_at_once():
-    problems = check({"area": "priority", "colour": "red", "overdue": "{late}"})
-    assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'overdue'"]
+    problems = check({"area": "priority", "colour": "red", "no_actions": "{late}"})
+    assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'no_actions'"]
 
 
 def test_a_site_text_may_use_any_counted_word_or_name():
-    words = Words.load({"overdue": "Late for the {board}", "no_actions": "No {actions} here"},
+    words = Words.load({"overdue_flag": "Late for the {board}", "no_actions": "No {actions} here"},
                        plan_name="plan")
-    assert words.text("overdue") == "Late for the Board"
+    assert words.text("overdue_flag") == "Late for the Board"
     assert words.text("no_actions") == "No actions here"
 
 

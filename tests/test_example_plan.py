@@ -224,6 +224,29 @@ def test_new_site_never_overwrites_a_folder_with_files_in_it(tmp_path):
     assert usage.returncode == 2 and "usage: ./scripts/new-site DIR" in usage.stderr
 
 
+def test_the_command_line_tools_speak_in_the_example_s_words(tmp_path):
+    """set-status and new-action name a part by the site's word ("priority 1: ...", "there is no
+    priority") and a new page says the site's own "not stated" words."""
+    target = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))
+
+    def tool(module: str, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", f"plan_progress.cli.{module}", *args,
+                               "--config-file", str(target / "mkdocs.yml")],
+                              cwd=target, capture_output=True, text=True, timeout=120, env=ENV)
+
+    missing = tool("set_status", "2.9", "achieved", "--note", "Done.", "--source", "Report")
+    assert missing.returncode != 0
+    assert "  priority 1: 1.1, 1.2, 1.3\n  priority 2: 2.1, 2.2\n" in missing.stderr, missing.stderr
+    no_part = tool("new_action", "7", "Hold a careers fair")
+    assert no_part.returncode != 0
+    assert 'there is no priority "7". Give the priority\'s number; the priorities are:' in no_part.stderr
+    assert tool("new_action", "2", "Hold a careers fair").returncode == 0
+    (page,) = (target / "content" / "priorities" / "2-preparing-for-adulthood").glob("2-3-*.md")
+    comment = " ".join(page.read_text(encoding="utf-8").replace("\n# ", " ").split())
+    assert 'the page then says "Not given in the plan".' in comment
+
+
 def test_a_new_action_and_the_schema_of_the_example_are_neutral(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))

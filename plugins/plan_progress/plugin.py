@@ -473,6 +473,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         if self.site_pages.is_easy_read(page.file.src_uri):
             context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
+        context["pp_words"] = self.words  # the theme's own templates take their words from the list too
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
         feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")

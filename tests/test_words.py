@@ -165,3 +165,30 @@ def test_a_long_menu_section_names_its_full_list_in_the_site_s_words(tmp_path):
     links = [" ".join(a.get_text(" ").split()) for a in page.select("nav.md-nav--primary a")]
     assert [t for t in links if t.startswith("Every one of the")] == ["Every one of the 30 in Area 2: Plans"], links
     assert not [t for t in links if t.startswith("All ")]
+
+
+def test_the_theme_s_own_pages_take_their_words_from_the_list(tmp_path):
+    """The 404 page, the feedback box's name and the footer links' name are the theme's templates,
+    not the plugin's pages: they read the word list too (pp_words), so a site's words reach them."""
+    def config(text: str) -> str:
+        return text.replace("      plan_name: test plan\n",
+                            "      plan_name: test plan\n"
+                            "      feedback_url: mailto:plan@example.org\n"
+                            "      words:\n"
+                            "        not_found_title: No such page\n"
+                            "        not_found_text: Nothing lives here.\n"
+                            "        not_found_home_link: The start page\n"
+                            "        not_found_home_after: has the rest.\n"
+                            "        feedback_region: Your views\n"
+                            "        footer_links_region: About this website\n") + (
+            "extra:\n  footer_links:\n    - text: Privacy\n      url: about/\n")
+    build = run_build(make_project(tmp_path, config_edit=config))
+    assert build.returncode == 0, build.output
+    missing = build.html("404.html")
+    assert missing.title.get_text().startswith("No such page - ")
+    assert missing.h1.get_text(strip=True) == "No such page"
+    assert " ".join(missing.select_one("article").get_text(" ").split()) == (
+        "No such page Nothing lives here. The start page has the rest.")
+    home = build.html("")
+    assert home.select_one("aside.pp-feedback")["aria-label"] == "Your views"
+    assert home.select_one("nav.pp-footer-links")["aria-label"] == "About this website"

@@ -462,6 +462,13 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
         return self.glossary.explain(html, glossary_href)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The theme's own templates (the 404 page, the menu, the footer) take their words from the
+        word list too, as ``pp_words``."""
+        if self.config.enabled and getattr(self, "words", None) is not None:
+            env.globals["pp_words"] = self.words
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Give the templates the link to this page's other version and the feedback link."""
         if not self.config.enabled or self.plan is None:
@@ -473,7 +480,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         if self.site_pages.is_easy_read(page.file.src_uri):
             context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
-        context["pp_words"] = self.words  # the theme's own templates take their words from the list too
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
         feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")

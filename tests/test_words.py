@@ -168,7 +168,7 @@ def test_a_long_menu_section_names_its_full_list_in_the_site_s_words(tmp_path):
 
 
 def test_the_theme_s_own_pages_take_their_words_from_the_list(tmp_path):
-    """The 404 page, the feedback box's name and the footer links' name are the theme's templates,
+    """The 404 page, the feedback box's and the footer links' names and the menu button are the theme's templates,
     not the plugin's pages: they read the word list too (pp_words), so a site's words reach them."""
     def config(text: str) -> str:
         return text.replace("      plan_name: test plan\n",
@@ -180,7 +180,8 @@ def test_the_theme_s_own_pages_take_their_words_from_the_list(tmp_path):
                             "        not_found_home_link: The start page\n"
                             "        not_found_home_after: has the rest.\n"
                             "        feedback_region: Your views\n"
-                            "        footer_links_region: About this website\n") + (
+                            "        footer_links_region: About this website\n"
+                            "        menu_button: All pages\n") + (
             "extra:\n  footer_links:\n    - text: Privacy\n      url: about/\n")
     build = run_build(make_project(tmp_path, config_edit=config))
     assert build.returncode == 0, build.output
@@ -192,3 +193,4 @@ def test_the_theme_s_own_pages_take_their_words_from_the_list(tmp_path):
     home = build.html("")
     assert home.select_one("aside.pp-feedback")["aria-label"] == "Your views"
     assert home.select_one("nav.pp-footer-links")["aria-label"] == "About this website"
+    assert home.select_one("button.pp-menu-button")["aria-label"] == "All pages"

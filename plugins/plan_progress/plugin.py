@@ -465,8 +465,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The theme's own templates (the 404 page, the menu, the footer) take their words from the
         word list too, as ``pp_words``."""
-        if self.config.enabled and getattr(self, "words", None) is not None:
-            env.globals["pp_words"] = self.words
+        env.globals["pp_words"] = getattr(self, "words", None) or WordList.load()  # English when disabled
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

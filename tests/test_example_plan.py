@@ -24,7 +24,8 @@ from conftest import ROOT, run_build
 EXAMPLE = ROOT / "examples" / "priority-action-plan"
 # Words that belong to the original plan, its area or its organisation, and the default scale's labels.
 ORIGINAL = ("Wolverhampton", "Written Statement of Action", "WSOA", "Ofsted", "CQC", "Voice 4 Parents",
-            "Partnership Board", "Significantly delayed", "Minor delays", "Not yet rated", "Waiting to start")
+            "Partnership Board", "Significantly delayed", "Minor delays", "Not yet rated", "Waiting to start",
+            "On track", "Completed and embedded", "EHC", "council")
 OWN_LABELS = ("Not started", "In progress", "At risk", "Achieved", "Awaiting update")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 

@@ -24,7 +24,8 @@ from conftest import ROOT, run_build
 EXAMPLE = ROOT / "examples" / "priority-action-plan"
 # Words that belong to the original plan, its area or its organisation, and the default scale's labels.
 ORIGINAL = ("Wolverhampton", "Written Statement of Action", "WSOA", "Ofsted", "CQC", "Voice 4 Parents",
-            "Partnership Board", "Significantly delayed", "Minor delays", "Not yet rated", "Waiting to start")
+            "Partnership Board", "Significantly delayed", "Minor delays", "Not yet rated", "Waiting to start",
+            "On track", "Completed and embedded", "EHC", "council")
 OWN_LABELS = ("Not started", "In progress", "At risk", "Achieved", "Awaiting update")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
@@ -72,6 +73,78 @@ def test_the_example_shows_nothing_of_the_original_plan(example_build):
     assert found == []
 
 
+def _published_words(site: Path):
+    """(file, words) for every file a reader or a program gets from the built site: each page's
+    visible text and the addresses it links to (without the #anchor), the feed and the sitemap, and every value (not
+    the column names or keys, which are the data's fixed names) of the open data and the search index."""
+    from bs4 import BeautifulSoup
+
+    def values(data):
+        if isinstance(data, dict):
+            return [v for value in data.values() for v in values(value)]
+        if isinstance(data, list):
+            return [v for value in data for v in values(value)]
+        return [str(data)]
+
+    for path in sorted(site.rglob("*")):
+        name = str(path.relative_to(site))
+        if path.suffix == ".html":
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for hidden in soup.select("script, style, svg, code"):
+                hidden.decompose()
+            addresses = [a["href"] for a in soup.select("a[href]")]
+            yield name, " ".join([soup.get_text(" "), *addresses])
+        elif path.suffix == ".xml":
+            yield name, path.read_text(encoding="utf-8")
+        elif path.suffix == ".csv":
+            yield name, "\n".join(path.read_text(encoding="utf-8").splitlines()[1:])
+        elif path.suffix == ".json":
+            text = " ".join(values(json.loads(path.read_text(encoding="utf-8"))))
+            yield name, re.sub(r"<code>.*?</code>", " ", text)  # the search index's copy of the column names
+
+
+def test_every_built_file_speaks_in_the_example_s_own_words(example_build):
+    """The example calls a part a priority, the "overdue" flag "Past its date", what "You said" is
+    grouped by a topic and a finished action "achieved" (words: in its mkdocs.yml). No page, address, feed, open-data value or search
+    entry says "area", "overdue", "theme" or "completed" instead: not the generated pages' addresses
+    (actions/priority-1/, easy-read/priority-1/), not a sentence that names the flag, not a heading."""
+    own_words = {r"(?<!local )\b[Aa]reas?\b": "area", r"\b[Oo]verdue\b": "overdue", r"\b[Tt]hemes?\b": "theme",
+                 r"\b[Cc]ompleted\b": "completed"}
+    found = []
+    for name, text in _published_words(example_build.site):
+        text = " ".join(re.sub(r"#[\w-]+", "", text).split())  # a heading's anchor is a fixed name, not a word
+        found += [f"{name}: {word}: ...{text[max(0, m.start() - 40):m.end() + 20]!r}..."
+                  for pattern, word in own_words.items() for m in [re.search(pattern, text)] if m]
+    assert found == []
+    assert (example_build.site / "actions" / "priority-1" / "index.html").is_file()
+    assert (example_build.site / "easy-read" / "priority-1" / "index.html").is_file()
+    assert example_build.html("status-key/").find("h2", id="overdue").get_text(strip=True) == "Past its date"
+
+
+def test_the_open_data_says_who_spoke_in_the_example_s_words(example_build):
+    """The open data page explains the "said" column with the site's own word for who spoke (the
+    original plan's "or young people" was written into the shipped text)."""
+    page = example_build.html("open-data/")
+    meanings = {row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+                for row in page.select("table tr") if row.th and row.td}
+    assert meanings["said"] == "What parents and carers said, word for word from the source."
+    assert meanings["theme"] == "The topic the item belongs to."
+
+
+def test_the_example_may_use_the_plugin_s_own_pictures_without_copying_them(tmp_path):
+    """An idea may name a picture the plugin ships (the easy-read pages' own OpenMoji pictures): a
+    site that has not copied it into its pictures folder still builds, and the plugin adds the file."""
+    project = tmp_path / "priority-action-plan"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site"))
+    picture = Path("assets/pictures/openmoji/1F9D1-200D-1F9D1-200D-1F9D2.svg")  # the home page's first idea
+    (project / "content" / picture).unlink()
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert (build.site / picture).is_file()
+    home = build.html("easy-read/")
+    assert home.select_one(f'img[src$="{picture.name}"]')["alt"] == "Two adults and a child"
+
+
 def test_the_example_uses_its_own_scale_everywhere(example_build):
     key = example_build.html("status-key/")
     assert [b.get_text(strip=True) for b in key.select(".pp-key dt .pp-badge__label")] == list(OWN_LABELS)
@@ -92,11 +165,11 @@ def test_the_example_uses_its_own_scale_everywhere(example_build):
 
 
 def test_the_example_has_easy_read_on_some_pages_only(example_build):
-    page = example_build.html("easy-read/area-1/")
+    page = example_build.html("easy-read/priority-1/")
     text = page.select_one("article").get_text(" ", strip=True)
     assert "Families can drop in at a family hub." in text  # 1.1 has its own easy read
     assert "We are still writing this action in easy read." in text  # 1.3 has none
-    part_2 = example_build.html("easy-read/area-2/").select_one("article").get_text(" ", strip=True)
+    part_2 = example_build.html("easy-read/priority-2/").select_one("article").get_text(" ", strip=True)
     assert "We are still writing this part in easy read." in part_2
 
 
@@ -153,6 +226,29 @@ def test_new_site_never_overwrites_a_folder_with_files_in_it(tmp_path):
     assert usage.returncode == 2 and "usage: ./scripts/new-site DIR" in usage.stderr
 
 
+def test_the_command_line_tools_speak_in_the_example_s_words(tmp_path):
+    """set-status and new-action name a part by the site's word ("priority 1: ...", "there is no
+    priority") and a new page says the site's own "not stated" words."""
+    target = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))
+
+    def tool(module: str, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", f"plan_progress.cli.{module}", *args,
+                               "--config-file", str(target / "mkdocs.yml")],
+                              cwd=target, capture_output=True, text=True, timeout=120, env=ENV)
+
+    missing = tool("set_status", "2.9", "achieved", "--note", "Done.", "--source", "Report")
+    assert missing.returncode != 0
+    assert "  priority 1: 1.1, 1.2, 1.3\n  priority 2: 2.1, 2.2\n" in missing.stderr, missing.stderr
+    no_part = tool("new_action", "7", "Hold a careers fair")
+    assert no_part.returncode != 0
+    assert 'there is no priority "7". Give the priority\'s number; the priorities are:' in no_part.stderr
+    assert tool("new_action", "2", "Hold a careers fair").returncode == 0
+    (page,) = (target / "content" / "priorities" / "2-preparing-for-adulthood").glob("2-3-*.md")
+    comment = " ".join(page.read_text(encoding="utf-8").replace("\n# ", " ").split())
+    assert 'the page then says "Not given in the plan".' in comment
+
+
 def test_a_new_action_and_the_schema_of_the_example_are_neutral(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))
@@ -198,7 +294,7 @@ def test_the_example_pages_speak_in_its_own_words(example_build):
     action = example_build.html("priorities/1-early-help/1-1-family-hubs/").select_one(".pp-facts")
     assert "Priority : Priority 1: Early help" in action.get_text(" ", strip=True)
     home = example_build.html("")
-    assert home.find("h2", id="areas").get_text(strip=True) == "Progress in each priority"
+    assert home.find("h2", id="priorities").get_text(strip=True) == "Progress in each priority"
     assert [h.get_text(strip=True) for h in home.select(".pp-area-cards h3")][0] == "Priority 1: Early help"
     board = example_build.html("board-report/")
     assert board.h1.get_text(strip=True) == "Programme Board update: Priority Action Plan"

@@ -41,7 +41,7 @@ def test_an_unrated_action_past_its_date_is_not_called_overdue_on_its_page(basic
     # The rated, late action keeps its flag and its sentence.
     late = basic_build.html("areas/1-finding/1-1-red/").select_one("article")
     assert late.select_one(".pp-facts .pp-flag").get_text(strip=True) == "Overdue"
-    assert late.select_one(".pp-note").get_text(strip=True).startswith("This action is overdue")
+    assert late.select_one(".pp-note").get_text(strip=True).startswith("This action is marked \"Overdue\"")
 
 
 @pytest.mark.parametrize("page", ["actions/", "actions/not-rated/", "actions/area-1/", "areas/1-finding/"])
@@ -71,7 +71,7 @@ def test_board_report_lists_unrated_past_due_actions_apart_from_overdue(basic_bu
 def test_status_key_says_overdue_is_for_rated_actions_only(basic_build):
     text = basic_build.html("status-key/").find("h2", id="overdue").find_next("p").get_text(" ", strip=True)
     assert "an action that has been rated" in text
-    assert "An action that has not been rated is never called overdue" in text
+    assert "An action that has not been rated is never marked \"Overdue\"" in text
 
 
 def test_no_page_says_an_unrated_action_will_be_rated_at_the_next_review(basic_build):

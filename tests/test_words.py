@@ -83,11 +83,12 @@ def test_an_unknown_key_is_an_error_naming_it_and_the_known_keys():
     ({"action": ["step"]}, "words: 'action' is a word whose form follows a number"),
     ({"board": ["a", "b"]}, "words: 'board' must be a name written as text"),
     ({"board": "The {area} board"}, "words: 'board' is a name used inside other texts: it cannot use {fields}"),
-    ({"overdue": 3}, "words: 'overdue' must be text"),
+    ({"overdue": 3}, "words: 'overdue' must be a name written as text"),
+    ({"no_actions": 3}, "words: 'no_actions' must be text"),
     ({"area_name": "{Area} {nmber}: {title}"},
      "words: 'area_name' uses {nmber}, which this text is never given; it may use {number}, {title}, "
      "and any counted word or name"),
-    ({"overdue": "Late {"}, "words: 'overdue': Single '{' encountered in format string; write {{ and }} for a brace"),
+    ({"no_actions": "Late {"}, "words: 'no_actions': Single '{' encountered in format string; write {{ and }} for a brace"),
 ])
 def test_a_word_that_cannot_be_used_is_an_error_naming_the_key(overrides, message):
     problems = check(overrides)
@@ -101,14 +102,14 @@ def test_a_setting_of_its_own_is_not_a_word():
 
 
 def test_every_problem_is_reported_at_once():
-    problems = check({"area": "priority", "colour": "red", "overdue": "{late}"})
-    assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'overdue'"]
+    problems = check({"area": "priority", "colour": "red", "no_actions": "{late}"})
+    assert [p.split(" ", 2)[1] for p in problems] == ["'area'", "'colour'", "'no_actions'"]
 
 
 def test_a_site_text_may_use_any_counted_word_or_name():
-    words = Words.load({"overdue": "Late for the {board}", "no_actions": "No {actions} here"},
+    words = Words.load({"overdue_flag": "Late for the {board}", "no_actions": "No {actions} here"},
                        plan_name="plan")
-    assert words.text("overdue") == "Late for the Board"
+    assert words.text("overdue_flag") == "Late for the Board"
     assert words.text("no_actions") == "No actions here"
 
 
@@ -201,3 +202,49 @@ def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_pa
     assert re.search(r"the known keys are: [^\n]*\barea_name\b", build.output)
     assert "words: 'board' must be a name written as text" in build.output
     assert "Traceback" not in build.output
+
+
+def test_a_long_menu_section_names_its_full_list_in_the_site_s_words(tmp_path):
+    """A menu section of more than 24 pages shows only the part the page is in and a link to the
+    page that lists them all: that link's words come from the word list (nav_all_in_section) too."""
+    extra = {f"content/areas/2-plans/2-{n}-extra.md":
+             f'---\ntype: action\nid: "2.{n}"\ntitle: Extra action {n}\nstatus: not-rated\n---\n'
+             for n in range(4, 30)}
+    project = make_project(tmp_path, files=extra, config_edit=lambda t: t.replace(
+        "      plan_name: test plan\n",
+        '      plan_name: test plan\n      words:\n        nav_all_in_section: "Every one of the {count} in {section}"\n'))
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    page = build.html("areas/2-plans/2-10-extra/")
+    links = [" ".join(a.get_text(" ").split()) for a in page.select("nav.md-nav--primary a")]
+    assert [t for t in links if t.startswith("Every one of the")] == ["Every one of the 30 in Area 2: Plans"], links
+    assert not [t for t in links if t.startswith("All ")]
+
+
+def test_the_theme_s_own_pages_take_their_words_from_the_list(tmp_path):
+    """The 404 page, the feedback box's and the footer links' names and the menu button are the theme's templates,
+    not the plugin's pages: they read the word list too (pp_words), so a site's words reach them."""
+    def config(text: str) -> str:
+        return text.replace("      plan_name: test plan\n",
+                            "      plan_name: test plan\n"
+                            "      feedback_url: mailto:plan@example.org\n"
+                            "      words:\n"
+                            "        not_found_title: No such page\n"
+                            "        not_found_text: Nothing lives here.\n"
+                            "        not_found_home_link: The start page\n"
+                            "        not_found_home_after: has the rest.\n"
+                            "        feedback_region: Your views\n"
+                            "        footer_links_region: About this website\n"
+                            "        menu_button: All pages\n") + (
+            "extra:\n  footer_links:\n    - text: Privacy\n      url: about/\n")
+    build = run_build(make_project(tmp_path, config_edit=config))
+    assert build.returncode == 0, build.output
+    missing = build.html("404.html")
+    assert missing.title.get_text().startswith("No such page - ")
+    assert missing.h1.get_text(strip=True) == "No such page"
+    assert " ".join(missing.select_one("article").get_text(" ").split()) == (
+        "No such page Nothing lives here. The start page has the rest.")
+    home = build.html("")
+    assert home.select_one("aside.pp-feedback")["aria-label"] == "Your views"
+    assert home.select_one("nav.pp-footer-links")["aria-label"] == "About this website"
+    assert home.select_one("button.pp-menu-button")["aria-label"] == "All pages"

@@ -41,7 +41,16 @@ from .core.styles import stylesheet
 from .core.templates import Templates, slug
 from .core.words import Words as WordList
 from .core.words import WordsError
-from .reading import PlanSettings, check_settings, icon_finder, parse_date, plan_settings, read_plan, site_paths
+from .reading import (
+    SHIPPED_PICTURES,
+    PlanSettings,
+    check_settings,
+    icon_finder,
+    parse_date,
+    plan_settings,
+    read_plan,
+    site_paths,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +58,7 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PICTURES = Path(__file__).resolve().parent / "assets" / "pictures"  # the easy-read pages' own pictures (OpenMoji)
+PICTURES = SHIPPED_PICTURES  # the easy-read pages' own pictures (OpenMoji), also for the content's ideas
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -207,7 +216,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                                      next_update=self.config.next_update)
         self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
         missing = []
-        for file in self.easy.pictures_used():
+        ideas = [plan.home] if plan.home else []
+        ideas += [*plan.areas, *plan.actions, *plan.themes]
+        content_pictures = {idea.file for page in ideas for idea in page.easy_read_ideas}
+        for file in sorted(set(self.easy.pictures_used()) | content_pictures):
             if files.get_file_from_path(file) is not None:
                 continue
             shipped = PICTURES / file.removeprefix(self.config.pictures_dir.strip("/") + "/")
@@ -447,6 +459,12 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return html
         glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
         return self.glossary.explain(html, glossary_href)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The theme's own templates (the 404 page, the menu, the footer) take their words from the
+        word list too, as ``pp_words``."""
+        env.globals["pp_words"] = getattr(self, "words", None) or WordList.load()  # English when disabled
+        return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Give the templates the link to this page's other version and the feedback link."""

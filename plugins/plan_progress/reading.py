@@ -30,6 +30,7 @@ from .core.model import Plan
 from .core.pages import Paths
 from .core.problems import Problems
 from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.templates import slug
 
 PLUGIN_NAME = "plan-progress"
 # The pictures the plugin ships (OpenMoji, with their licence): its easy-read pages' own, and any a
@@ -70,7 +71,20 @@ def site_paths(settings: PlanProgressConfig) -> Paths:
                  changes_page=settings.changes_page, board_report_page=settings.board_report_page,
                  open_data_page=settings.open_data_page, easy_read_dir=settings.easy_read_dir,
                  you_said_dir=settings.you_said_dir,
-                 contact_page=settings.contact_page if settings.contacts else None)
+                 contact_page=settings.contact_page if settings.contacts else None,
+                 area_slug=area_slug(settings.words))
+
+
+def area_slug(words: dict) -> str:
+    """The address word of a part's pages: the site's own word for a part ("priority" gives
+    actions/priority-1/), "area" by default.
+
+    >>> area_slug({}), area_slug({"area": ["Work stream", "Work streams"]}), area_slug({"area": "x"})
+    ('area', 'work-stream', 'area')
+    """
+    forms = (words or {}).get("area")
+    one = forms[0] if isinstance(forms, list) and forms and isinstance(forms[0], str) else ""
+    return slug(one) or "area"
 
 
 def check_settings(config: MkDocsConfig, settings: PlanProgressConfig) -> None:
@@ -141,13 +155,14 @@ def icon_finder(theme_dirs: tuple[str, ...]):
 
 
 def _picture_finder(docs_dir: str, pictures_dir: str):
-    """name -> the easy-read picture's path in the site ("assets/pictures/openmoji/1F4C5.svg"), or None."""
+    """name -> the easy-read picture's path in the site ("assets/pictures/openmoji/1F4C5.svg"), or None.
+    A picture the plugin ships (``SHIPPED_PICTURES``) counts too: the plugin adds its file to the site."""
     folder = Path(docs_dir, pictures_dir)
 
     @lru_cache(maxsize=None)
     def find(name: str) -> str | None:
         file = name if Path(name).suffix else f"{name}.svg"
-        if ".." in Path(file).parts or not (folder / file).is_file():
+        if ".." in Path(file).parts or not ((folder / file).is_file() or (SHIPPED_PICTURES / file).is_file()):
             return None
         return posixpath.join(pictures_dir.strip("/"), file)
 

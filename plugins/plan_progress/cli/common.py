@@ -25,6 +25,7 @@ from ..config import PlanProgressConfig  # noqa: E402
 from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
+from ..core.words import Words, WordsError  # noqa: E402
 from ..reading import PLUGIN_NAME, PlanSettings, check_settings, plan_settings, read_plan  # noqa: E402
 
 # Exit statuses shared by every command.
@@ -83,6 +84,16 @@ class Project:
     def plugin(self) -> PlanSettings:
         """What ``project.plugin.scale`` read before the settings had a module of their own."""
         return self.settings
+
+    @property
+    def words(self) -> Words:
+        """The site's words (its ``words:`` over the English list), as the build uses them; the English
+        list when they cannot be used (the build then names the problem)."""
+        extra = {"plan_name": self.options.plan_name, "site_name": self.config.site_name or ""}
+        try:
+            return Words.load(self.options.words, **extra)
+        except WordsError:
+            return Words.load(**extra)
 
     @property
     def root(self) -> Path:

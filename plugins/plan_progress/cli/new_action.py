@@ -91,7 +91,7 @@ def page_text(action_id: str, title: str, not_rated: str, project: Project) -> s
     lines = ["---"]
     lines += _comment(f"Action {action_id}. Each field is explained in the lines starting with '#' above it. "
                       "Copy what the plan says. Leave a field empty when the plan leaves it blank: the page "
-                      "then says \"Not stated in the plan\". EDITING.md explains more.")
+                      f"then says \"{project.words.names['not_stated']}\". EDITING.md explains more.")
     for field in schema.ACTION.fields.values():
         lines.append("")
         lines += _comment(field.description + ("" if field.required else " (Optional.)"))
@@ -102,12 +102,12 @@ def page_text(action_id: str, title: str, not_rated: str, project: Project) -> s
     return "\n".join(lines)
 
 
-def _area(plan: Plan, wanted: str) -> Area:
+def _area(plan: Plan, wanted: str, words) -> Area:
     for area in plan.areas:
         if str(area.number) == wanted.strip():
             return area
     listed = "\n".join(f"  {a.number}: {a.title} ({Path(a.path).parent.as_posix()}/)" for a in plan.areas)
-    raise Stop(f"there is no area \"{wanted}\". Give the area's number; the areas are:\n{listed}")
+    raise Stop(words.text("cli_no_such_area", wanted=wanted) + f"\n{listed}")
 
 
 def run(project: Project, area_number: str, title: str) -> str:
@@ -120,7 +120,7 @@ def run(project: Project, area_number: str, title: str) -> str:
                    "for a new action to start with")
 
     _files, plan, problems = project.read()
-    area = _area(plan, area_number)
+    area = _area(plan, area_number, project.words)
     folder = Path(area.path).parent
     # A page with an error may hide an action number: make sure none is in this area's folder.
     broken = [p for p in problems.errors if Path(p.path).parent == folder]

@@ -149,11 +149,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _ids_by_area(plan: Plan) -> str:
+def _ids_by_area(plan: Plan, words) -> str:
     lines = []
     for area in plan.areas:
         if area.actions:
-            lines.append(f"  area {area.number}: {', '.join(a.id for a in area.actions)}")
+            lines.append(f"  {words.form(1, 'area')} {area.number}: {', '.join(a.id for a in area.actions)}")
     return "\n".join(lines)
 
 
@@ -193,7 +193,7 @@ def run(project: Project, action_id: str, status: str, note: str, source: str, d
     if action is None:
         near = difflib.get_close_matches(action_id, [a.id for a in plan.actions], n=1, cutoff=0.6)
         hint = f" Did you mean {near[0]}?" if near else ""
-        message = f"there is no action \"{action_id}\".{hint} The actions are:\n{_ids_by_area(plan)}"
+        message = f"there is no action \"{action_id}\".{hint} The actions are:\n{_ids_by_area(plan, project.words)}"
         if problems.errors:
             message += ("\nSome pages have problems, so they could not be read; run ./scripts/validate "
                         "to see them:\n" + _problem_lines(problems.errors))

@@ -53,6 +53,7 @@ class Paths:
     easy_read_dir: str = "easy-read"
     you_said_dir: str = "you-said"
     contact_page: str | None = None  # None: no contacts are set, so no "Contact and help" page
+    area_slug: str = "area"  # a part's pages are actions/<area_slug>-<n>/ and easy-read/<area_slug>-<n>/
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class SitePages:
         for status in plan.scale:
             self._add("status-actions", join(paths.actions_dir, f"{status.key}.md"), status)
         for area in plan.areas:
-            self._add("area-actions", join(paths.actions_dir, f"area-{area.number}.md"), area)
+            self._add("area-actions", join(paths.actions_dir, f"{paths.area_slug}-{area.number}.md"), area)
         self._add("changes", paths.changes_page)
         self._add("board-report", paths.board_report_page)
         self._add("open-data", paths.open_data_page)
@@ -98,7 +99,7 @@ class SitePages:
         self._add("easy-home", join(easy, "index.md"))
         self._add("easy-status-key", join(easy, "status-key.md"))
         for area in plan.areas:
-            self._add("easy-area", join(easy, f"area-{area.number}.md"), area)
+            self._add("easy-area", join(easy, f"{paths.area_slug}-{area.number}.md"), area)
         if plan.themes:
             self._add("easy-you-said", join(easy, "you-said.md"))
             overview = join(paths.you_said_dir, "index.md")

@@ -59,7 +59,7 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            easy_read_alt="A pause button"),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
-           easy_read="We have not shared an update on this yet.", easy_label="No update yet",
+           easy_read="We have not told you how this is going yet.", easy_label="No update yet",
            easy_read_picture="openmoji/2754", easy_read_alt="A question mark"),
 )
 

@@ -191,3 +191,25 @@ def test_helpers_find_what_they_should():
         == [True, True, True, False, False]
     css = "@media print { .a, .b { display: none !important; } .c { color: red } }\n.d { display: none }"
     assert _print_hidden_selectors(css) == [".a", ".b"]
+
+
+# Names a family may not know: each is explained beside its first use on a page, not only in the
+# "Words on this page" box at the bottom (Mencap: explain a hard word where you use it).
+NAMES = ("Voice 4 Parents", "WIASS", "HY5", "SEND Partnership Board", "Widget", "Big Blue Door",
+         "Prospect Services", "SENCO", "Connexions", "Local Offer", "Total Respect Programme")
+EXPLAINS = re.compile(r"\b(?:is|are) (?:a|an|the)\b|\bcalled\b|\bgives\b|^This is\b|^It is\b|does not say what")
+
+
+def test_a_name_is_explained_beside_its_first_use_on_each_page(real_build):
+    for path in easy_pages(real_build):
+        article = real_build.html(path).select_one("article")
+        for box in article.select("aside"):
+            box.decompose()
+        blocks = [[p.get_text(" ", strip=True) for p in words.select("p")]
+                  for words in article.select(".pp-er__words")]
+        for name in NAMES:
+            first = next((block for block in blocks if any(name in line for line in block)), None)
+            if first is None or name == "Local Offer" and path.endswith("/you-said/"):
+                continue
+            assert any(EXPLAINS.search(line) for line in first), \
+                f"{path}: '{name}' is first used in \"{' '.join(first)}\" without saying what it is"

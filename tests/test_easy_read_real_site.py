@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from test_easy_read_pages import _PLACEHOLDER, easy_pages, icon_names, main_text
-
 from conftest import ROOT
 from plan_progress.core.scale import DEFAULT_SCALE
+from test_easy_read_pages import _PLACEHOLDER, easy_pages, icon_names, main_text
 
 EASY = "easy-read"
 # A picture's code, as OpenMoji names its files: 1F4C5, 23F3, 1F9D1-200D-1F393 (an all-digit code such
 # as 2705 is caught as a file name instead, so that years and counts are not mistaken for codes).
-OPENMOJI_CODE = re.compile(r"\b(?=[0-9A-F]*[A-F])(?=[0-9A-F]*[0-9])[0-9A-F]{4,5}\b|\b[0-9A-F]{4,5}(?:-[0-9A-F]{4,5})+\b")
+OPENMOJI_CODE = re.compile(r"\b(?=[0-9A-F]*[A-F])(?=[0-9A-F]*[0-9])[0-9A-F]{4,5}\b"
+                           r"|\b[0-9A-F]{4,5}(?:-[0-9A-F]{4,5})+\b")
 
 
 def _expected_pages() -> set[str]:
@@ -148,7 +148,7 @@ def test_every_easy_read_page_prints_without_its_navigation(real_build):
                         continue
         hidden_ids = {id(el) for el in hidden}
 
-        def on_paper(element) -> bool:
+        def on_paper(element, hidden_ids=hidden_ids) -> bool:
             return not any(id(el) in hidden_ids for el in [element, *element.parents])
 
         navigation = soup.select("body > header, header, nav, footer, form, [role=search], .md-sidebar, .pp-switch")

@@ -105,7 +105,10 @@ BANNED = {
     "Nobody has checked": "the status sentence is generated from the scale",
     "This is late": "lateness is generated from the dates",
     r"\bhub\b": "a metaphor", r"\bshape services\b": "a metaphor", r"\bchampions?\b": "a metaphor",
-    r"\bgoes live\b": "a metaphor",
+    r"\bgoes live\b": "a metaphor", r"\bwhere to turn\b": "a metaphor",
+    r"\b(?:do|does|doing|play|plays|playing) (?:its|their) (?:full )?part\b|\bfull part\b": "a metaphor",
+    r"\bfill(ing)? (the |them|gaps)": "a metaphor", r"\bgood value\b": "hard words: say 'worth the money'",
+    r"\bbuild on\b": "a metaphor", r"\blink with\b": "a metaphor",
 }
 
 

@@ -267,10 +267,10 @@ def _sentences_after(article, anchor: str) -> str:
 def test_an_unrated_action_is_never_called_late(basic_build, real_build):
     article = basic_build.html("easy-read/area-1/").select_one("article")
     unrated = _sentences_after(article, "action-1-3")  # not rated, its date (May 2022) has passed
-    assert "It should have been done by May 2022. We have not said if it is late." in unrated
+    assert "It should have been done by May 2022. We have not said yet if it is done." in unrated
     late = _sentences_after(article, "action-1-1")  # rated significantly delayed, due February 2022
     assert "It should have been done by February 2022." in late
-    assert "We have not said if it is late." not in late
+    assert "We have not said yet if it is done." not in late
     for build in (basic_build, real_build):
         for path in easy_pages(build):
             text = build.html(path).select_one("article").get_text(" ", strip=True)

@@ -55,11 +55,11 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            "Action not yet started, as dependent on or awaiting other actions to be completed first.",
            "#6b1c40", "#efdfed", "material/pause-circle",
            easy_read="This has not started yet.\nIt is waiting for other work to finish first.",
-           easy_label="Waiting to start", easy_read_picture="openmoji/23F3",
-           easy_read_alt="An hourglass with sand running through"),
+           easy_label="Waiting to start", easy_read_picture="openmoji/23F8",
+           easy_read_alt="A pause button"),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
-           easy_read="We have not shared an update on this yet.", easy_label="No update yet",
+           easy_read="We have not told you how this is going yet.", easy_label="No update yet",
            easy_read_picture="openmoji/2754", easy_read_alt="A question mark"),
 )
 

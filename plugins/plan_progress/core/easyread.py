@@ -375,7 +375,7 @@ class EasyReadRenderer:
         if action.is_overdue(self.plan.as_at):
             return [self.words.text("easy_late", due=due)]
         if action.awaiting_update(self.plan.as_at):
-            return [self.words.text("easy_due_passed_1", due=due), self.words.text("easy_due_passed_2")]
+            return [self.words.text("easy_due_passed", due=due)]
         return []
 
     def terms(self, texts) -> list:

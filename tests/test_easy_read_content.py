@@ -128,6 +128,15 @@ def test_a_childs_plan_is_always_called_an_ehc_plan():
                     pytest.fail(f"{path}: \"{sentence}\" should say EHC plan")
 
 
+def test_plan_is_only_ever_a_thing_never_something_people_do():
+    """One word, one meaning: 'plan' is our plan or an EHC plan, never the verb ('we will plan ...')."""
+    verb = re.compile(r"\b(planning|planned|(to|will|we|they|helps?|should|meets to) plan)\b",
+                      re.IGNORECASE)
+    for path, data in EASY:
+        for text in [data["easy_read_title"]] + [idea["text"] for idea in data["easy_read"]]:
+            assert not verb.search(text), f"{path}: '{verb.search(text).group(0)}' uses plan as a verb in \"{text}\""
+
+
 def _sentences_of_page(data: dict) -> list[str]:
     return [s for idea in data["easy_read"] for s in easyread.sentences(idea["text"])]
 

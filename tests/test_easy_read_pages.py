@@ -85,7 +85,12 @@ def test_every_part_opens_with_how_many_things_and_how_they_are_going(basic_buil
 def test_status_counts_say_how_many_are_in_each_status(basic_build):
     before, _ = _part_opening(basic_build.html("easy-read/area-1/"))
     # Fixture area 1: 1.1 significantly delayed, 1.2 embedded, 1.3 not rated.
-    assert before[1:4] == ["1 thing: Very late", "1 thing: Done", "1 thing: No update yet"]
+    assert before[1:8] == ["1 thing: Very late", "This is very late.", "It needs extra help to get going again.",
+                           "1 thing: Done", "This is done.", "It is now part of how things work.",
+                           "1 thing: No update yet"]
+    # ... each status's meaning said once there, not again under each action
+    article = basic_build.html("easy-read/area-1/").select_one("article")
+    assert article.get_text(" ").count("This is very late.") == 1
 
 
 def test_a_who_can_help_page_exists_and_every_easy_read_page_links_to_it(basic_build, real_build):

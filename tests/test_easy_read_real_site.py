@@ -106,7 +106,9 @@ def test_every_part_opens_with_its_count_and_how_it_is_going_in_words_and_pictur
         assert rows[0].get_text(" ", strip=True) == f"This part has {actions} things to do.", path
         total = 0
         for row in rows[1:]:
-            count, label = re.fullmatch(r"(\d+) things?: (.+)", row.get_text(" ", strip=True)).groups()
+            count, label = re.fullmatch(r"(\d+) things?: (.+)", row.p.get_text(" ", strip=True)).groups()
+            assert [p.get_text(strip=True) for p in row.select("p")[1:]] == scale[label].easy_read.split("\n"), \
+                f"{path}: {label} without what it means"
             picture = row.select_one("img")
             status = scale[label]
             assert picture["src"].endswith(f"{status.easy_read_picture}.svg"), f"{path}: {label} without its picture"

@@ -88,3 +88,18 @@ def test_headings_written_as_html_still_make_the_table_of_contents_and_search_se
     easy = basic_build.html("easy-read/area-1/")
     assert easy.select_one("h1")["id"] == "part-1-finding-needs-sooner"  # the area's easy_read_title
     assert easy.select_one("a.md-skip")["href"] == "#part-1-finding-needs-sooner"
+
+
+def test_templates_md_lists_every_template_with_what_it_receives():
+    """TEMPLATES.md is the reference for a site that overrides a template: it is made from the comment
+    at the top of each template, so it can only be out of date if nobody regenerated it."""
+    from pathlib import Path
+
+    from plan_progress.core.templates import PACKAGE_TEMPLATES, reference
+
+    written = (Path(__file__).resolve().parents[1] / "TEMPLATES.md").read_text(encoding="utf-8")
+    assert written == reference(), "TEMPLATES.md is out of date: python -m plan_progress.core.templates > TEMPLATES.md"
+    for path in [*(PACKAGE_TEMPLATES / "plan-progress").rglob("*.*"), PACKAGE_TEMPLATES / "preview/problems.html"]:
+        top = re.match(r"\{#-?(.*?)-?#\}", path.read_text(encoding="utf-8"), re.DOTALL)
+        assert top and "eceives" in top.group(1), f"{path}: its top comment does not say what it receives"
+        assert f"| `{path.name}` | {' '.join(top.group(1).split())[:40]}" in written.replace("&lt;", "<"), path

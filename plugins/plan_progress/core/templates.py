@@ -103,3 +103,32 @@ def page_source(rendered: str, body: str = "") -> str:
     ``body``, the content file's own Markdown body between blank lines: the only Markdown on the page."""
     text = _BLANK_LINES.sub("\n\n", str(rendered).strip())
     return text.replace(str(BODY), "\n\n" + body.strip() + "\n\n") + "\n"
+
+
+def reference() -> str:
+    """TEMPLATES.md: every template the plugin ships under ``plan-progress/`` and ``preview/``, with
+    the comment at its top (what it is and what it receives). tests/test_theme_package.py keeps the
+    file equal to this; ``python -m plan_progress.core.templates > TEMPLATES.md`` writes it."""
+    lines = ["# The plugin's templates", "",
+             "Made by `python -m plan_progress.core.templates > TEMPLATES.md` from the comment at the top of",
+             "each template (a test fails when this file is out of date). To change one for your site, copy it",
+             "into your theme's `custom_dir` under the same path and edit the copy (README, \"Templates and",
+             "escaping\"). Every page template also receives what `Renderer.context` in `core/render.py` gives",
+             "every page: `r`, `plan`, `words`, `w`, `as_at`, `here`, `href`, `pages`, `action_anchor`,",
+             "`theme_anchor`.", ""]
+    files = sorted(p for top in ("plan-progress", "preview") for p in (PACKAGE_TEMPLATES / top).rglob("*")
+                   if p.suffix in (".html", ".xml"))
+    for folder in sorted({p.parent for p in files}, key=lambda d: (len(d.parts), d)):
+        lines += [f"## `{folder.relative_to(PACKAGE_TEMPLATES).as_posix()}/`", "",
+                  "| template | what it is, and what it receives |", "| --- | --- |"]
+        for path in (p for p in files if p.parent == folder):
+            found = re.match(r"\{#-?(.*?)-?#\}", path.read_text(encoding="utf-8"), re.DOTALL)
+            about = " ".join(found.group(1).split()) if found else ""
+            about = about.replace("|", "\\|").replace("<", "&lt;")
+            lines.append(f"| `{path.name}` | {about} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference(), end="")

@@ -20,7 +20,6 @@ To reproduce a failure by hand: ``./scripts/a11y`` (or ``--site DIR``), or
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -36,17 +35,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import gate, require_browser
+
 ROOT = Path(__file__).resolve().parents[1]
 A11Y = ROOT / "scripts" / "a11y"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 THEME_FIXES = ROOT / "plugins" / "plan_progress" / "assets" / "theme-fixes.css"
 TEMPLATES = ROOT / "plugins" / "plan_progress" / "templates"
-PAGE_CHECKS = Path(__file__).resolve().parent / "browser" / "page-checks.js"
-
-_spec = importlib.util.spec_from_file_location("a11y_gate", ROOT / "scripts" / "lib" / "a11y.py")
-gate = importlib.util.module_from_spec(_spec)
-sys.modules["a11y_gate"] = gate
-_spec.loader.exec_module(gate)
 
 
 # --------------------------------------------------------------------------
@@ -55,13 +50,7 @@ _spec.loader.exec_module(gate)
 
 
 def require_tools() -> None:
-    missing = []
-    if not os.access(gate.chromium_path(), os.X_OK):
-        missing.append(f"Chromium ({gate.chromium_path()})")
-    if not gate.PA11Y_CI.is_file():
-        missing.append("node_modules (pa11y-ci)")
-    if missing:
-        pytest.fail(f"{' and '.join(missing)} missing: run scripts/lib/ensure-a11y (./scripts/test does).")
+    require_browser()
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> Path:
@@ -108,81 +97,12 @@ def real_site(real_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_pages(real_site) -> "gate.Pages":
-    return gate.read_pages(real_site)
-
-
-@pytest.fixture(scope="session")
-def served_site(real_site, real_pages):
-    """The real site on 127.0.0.1 under the same path as its site_url."""
-    mount = urllib.parse.urlsplit(real_pages.site_url).path or "/"
-    with gate.SiteServer(real_site, mount) as server:
-        yield server
-
-
-def html_pages(site_dir: Path, pages: "gate.Pages") -> dict[str, BeautifulSoup]:
-    return {path: BeautifulSoup((site_dir / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
-            for path in pages.paths}
-
-
-@pytest.fixture(scope="session")
-def real_html(real_site, real_pages) -> dict[str, BeautifulSoup]:
-    return html_pages(real_site, real_pages)
-
-
-def representative(paths: list[str]) -> list[str]:
-    """The home page, the 404 page, and the first and last page of every
-    top-level section: one of each kind of page the site has."""
-    chosen = ["", "404.html"]
-    sections: dict[str, list[str]] = {}
-    for path in sorted(paths):
-        sections.setdefault(path.split("/", 1)[0], []).append(path)
-    for section in sections.values():
-        chosen += [section[0], section[-1]]
-    return [p for p in dict.fromkeys(chosen) if p in paths]
-
-
-def badge_pages(html: dict[str, BeautifulSoup]) -> list[str]:
-    """A few pages that between them show every kind of badge and flag."""
-    kinds = {path: {" ".join(el.get("class")) for el in soup.select(".pp-badge, .pp-flag")} for path, soup in html.items()}
-    chosen, covered = [], set()
-    while True:
-        path = max(kinds, key=lambda p: len(kinds[p] - covered), default=None)
-        if path is None or not kinds[path] - covered:
-            return chosen
-        chosen.append(path)
-        covered |= kinds[path]
-
-
-@pytest.fixture(scope="session")
-def browser_facts(served_site, real_pages, real_html, tmp_path_factory):
-    """Run tests/browser/page-checks.js once over the real site: reflow on every
-    page, the rest on one page of each kind. Screenshots at 320 px of those go
-    to a temporary folder (printed) so a person can look at them."""
-    require_tools()
-    work = tmp_path_factory.mktemp("browser")
-    base = served_site.base_url
-    every = [base + p for p in real_pages.paths]
-    sample = [base + p for p in representative(real_pages.paths)]
-    shots = {url: str(work / ("page-" + (re.sub(r"[^a-z0-9]+", "-", url[len(base):]).strip("-") or "home") + ".png"))
-             for url in sample}
-    job = {
-        "chromium": gate.chromium_path(),
-        "args": gate.chromium_args(work / "profile"),
-        "checks": {"reflow": every, "requests": sample, "nojs": sample, "skip": sample,
-                   "badges": [base + p for p in badge_pages(real_html)]},
-        "screenshots": shots,
-        "concurrency": min(4, (os.cpu_count() or 1) + 1),
-    }
-    (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
-    result = subprocess.run(["node", str(PAGE_CHECKS), str(work / "job.json")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900)
-    if result.returncode != 0:
-        pytest.fail(f"tests/browser/page-checks.js failed:\n{result.stderr}")
-    print(f"\nScreenshots at 320 px: {work}")
-    facts = json.loads(result.stdout)
-    facts["base"] = base
-    facts["sample"] = sample
+def browser_facts(real_site_browser):
+    """tests/browser/page-checks.js's facts about the real site (conftest.real_site_browser runs it
+    with the keyboard walk, in one browser): reflow on every page, the rest on one page of each kind."""
+    facts = dict(real_site_browser["pageChecks"])
+    facts["base"] = real_site_browser["base"]
+    facts["sample"] = real_site_browser["sample"]
     return facts
 
 

@@ -77,6 +77,14 @@ def copy_fixture(name: str, tmp_path: Path) -> Path:
     return target / "mkdocs.yml"
 
 
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory) -> Path:
+    """The a11y-stock fixture (stock mkdocs-material with our overrides and CSS, 6 pages), built
+    strictly once for the tests of the gate's own behaviour. They only read it (one changes a copy)."""
+    tmp = tmp_path_factory.mktemp("stock")
+    return mkdocs_build(copy_fixture("a11y-stock", tmp), tmp / "site", env=fixture_env())
+
+
 def run_gate(*args: str, timeout: float = 600, env: dict | None = None) -> subprocess.CompletedProcess:
     result = subprocess.run([str(A11Y), *args], cwd=ROOT, capture_output=True, text=True,
                             timeout=timeout, env=env or fixture_env())
@@ -135,13 +143,13 @@ def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_p
     assert report["total"] == len(real_pages.paths) == report["passes"]
 
 
-def test_gate_passes_on_stock_material_with_our_overrides(tmp_path):
+def test_gate_passes_on_stock_material_with_our_overrides(stock_site, tmp_path):
     """The fixes in the plugin's templates and theme-fixes.css cover what stock
     mkdocs-material fails on every page (search form and dialog, footer
-    contrast, links in text), independently of the plan-progress plugin."""
+    contrast, links in text), independently of the plan-progress plugin.
+    (--config, building and then checking, is tested on the example plan.)"""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    result = run_gate("--config", str(config), "--report", str(tmp_path / "report.json"))
+    result = run_gate("--site", str(stock_site), "--report", str(tmp_path / "report.json"))
     assert result.returncode == 0, summary_of(result)
     assert "Accessibility check passed: 6 pages, 0 issues" in result.output
 
@@ -162,12 +170,12 @@ def test_gate_fails_and_names_a_known_wcag_failure(tmp_path):
     assert "Accessibility check FAILED: 2 issues on 1 of 3 pages" in result.stdout
 
 
-def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
+def test_gate_counts_missing_pages_and_files_as_failures(stock_site, tmp_path):
     """A page in the sitemap that is not there, and a stylesheet a page asks
     for that is not there, fail the gate even though no rule fails."""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
+    site = tmp_path / "site"
+    shutil.copytree(stock_site, site)
     sitemap = site / "sitemap.xml"
     sitemap.write_text(sitemap.read_text().replace(
         "</urlset>", "<url><loc>https://example.org/send-progress/gone/</loc></url></urlset>"))
@@ -179,15 +187,13 @@ def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
     assert "1 page(s) failed to load" in result.stdout
 
 
-def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(tmp_path):
+def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(stock_site, tmp_path):
     """pa11y-ci reports a page that times out as an error message, not as an
     issue, and does not count it: the gate must. (With a 1 ms timeout pa11y
     sometimes never finishes a page at all; the gate then stops pa11y-ci once
     no page has finished for --stall seconds, and counts that page too.)"""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
-    result = run_gate("--site", str(site), "--timeout", "0.001", "--stall", "15",
+    result = run_gate("--site", str(stock_site), "--timeout", "0.001", "--stall", "15",
                       "--report", str(tmp_path / "report.json"), timeout=300)
     assert result.returncode == 1, summary_of(result)
     assert "pa11y could not test it: Navigation timeout of 1 ms exceeded" in result.stdout
@@ -233,14 +239,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["terminated", "killed"])
-def test_gate_stops_its_server_and_browser_when_stopped(tmp_path, how):
+def test_gate_stops_its_server_and_browser_when_stopped(stock_site, tmp_path, how):
     """Stopped politely (SIGTERM, or Ctrl-C) the gate stops pa11y-ci, Chromium
     and its server itself; killed outright, pa11y-ci notices its parent is gone
     and stops itself and Chromium."""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
-    process = subprocess.Popen([str(A11Y), "--site", str(site), "--report", str(tmp_path / "r.json")],
+    process = subprocess.Popen([str(A11Y), "--site", str(stock_site), "--report", str(tmp_path / "r.json")],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=fixture_env())
     port, seen, browsers = None, [], set()

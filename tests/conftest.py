@@ -333,3 +333,27 @@ def real_site_browser(request, served_real_site, real_pages, real_html, tmp_path
     out.update(run_browser_job("real-site.js", job, work))
     print(f"Screenshots: {work}")
     return out
+
+
+# --------------------------------------------------------------------------
+# Two at a time (pytest-xdist, -n 2 in pyproject.toml)
+# --------------------------------------------------------------------------
+
+# Tests that use the one browser run over the real site (real_site_browser): kept on one worker,
+# so that run happens once per session.
+_REAL_SITE_BROWSER = ("browser_facts", "walks", "real_site_browser")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """With --dist loadgroup, each test file runs on one worker (its module fixtures, such as the
+    bad-input corpus's, are made once), and the tests of the real site in the browser, from
+    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
+            group = "real-site-browser"
+        else:
+            group = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_in_process, make_project, run_build
+from conftest import FIXTURES, ROOT, build_in_process, make_project, run_build, run_build_command
 
 LAUNCH_CHECK = ROOT / "scripts" / "launch-check"
 READY = (FIXTURES / "launch-ready" / "mkdocs.yml").read_text(encoding="utf-8")
@@ -120,7 +120,7 @@ def test_the_build_refuses_settings_that_cannot_be_used(tmp_path, request, edit,
     build = build_in_process(project)
     assert build.returncode == 1 and message in build.output, build.output
     if request.node.callspec.id == "feedback-javascript":
-        command = run_build(project)
+        command = run_build_command(project)
         assert command.returncode == 1 and message in command.output, command.output
 
 

@@ -158,12 +158,26 @@ SEED = SOURCES / "written-statement-of-action-2021-12.txt"
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> Build:
-    """The real site in content/, built strictly into a temporary folder (content/ is only read)."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-d", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=600)
-    build = Build(out.parent, result.returncode, result.stdout + result.stderr)
+    """The real site in content/, built strictly into a temporary folder (content/ is only read), by
+    the real command. Once per session: with pytest-xdist the first worker builds it and the other
+    reads the same folder (under a lock in the session's shared temporary folder)."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's own temporary folder is in
+    folder = shared / "real-build"
+    folder.mkdir(exist_ok=True)
+    out, log = folder / "site", folder / "output.txt"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.is_file():
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+            result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-d", str(out)], cwd=ROOT, env=env,
+                                    capture_output=True, text=True, timeout=600)
+            log.write_text(f"{result.returncode}\n{result.stdout + result.stderr}", encoding="utf-8")
+        returncode, output = log.read_text(encoding="utf-8").split("\n", 1)
+    build = Build(folder, int(returncode), output)
     assert build.returncode == 0, f"the real site must build strictly (./scripts/build):\n{build.output}"
     return build
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import shutil
@@ -50,6 +51,18 @@ class Build:
 
 
 def run_build(project: Path, *extra: str) -> Build:
+    """`mkdocs build --strict --clean` in `project`: what it prints and returns. Built in this process
+    (build_in_process), which proves the same as the command at a fraction of the cost; with extra
+    arguments, the real command (run_build_command)."""
+    if extra:
+        return run_build_command(project, *extra)
+    return build_in_process(project)
+
+
+def run_build_command(project: Path, *extra: str) -> Build:
+    """The real `mkdocs build --strict --clean` command in `project`, in a new Python process. A few
+    tests per kind of build run it, end to end (the real site, the bad-input corpus's END_TO_END cases,
+    one refused setting); the rest build in process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", *extra], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
@@ -63,7 +76,7 @@ def build_in_process(project: Path) -> Build:
     on_shutdown), with the log lines in the command's own format ("LEVEL   -  message"), and turns
     MkDocs' errors into exit status 1 and their message, as the command does. Anything else (a bug,
     where the command would print a traceback) is raised. A few tests per kind of failure still
-    run the real command with run_build.
+    run the real command with run_build_command.
     """
     from mkdocs import config as mkdocs_config
     from mkdocs import utils
@@ -145,11 +158,228 @@ SEED = SOURCES / "written-statement-of-action-2021-12.txt"
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> Build:
-    """The real site in content/, built strictly into a temporary folder (content/ is only read)."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-d", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=600)
-    build = Build(out.parent, result.returncode, result.stdout + result.stderr)
+    """The real site in content/, built strictly into a temporary folder (content/ is only read), by
+    the real command. Once per session: with pytest-xdist the first worker builds it and the other
+    reads the same folder (under a lock in the session's shared temporary folder)."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder every worker's own temporary folder is in
+    folder = shared / "real-build"
+    folder.mkdir(exist_ok=True)
+    out, log = folder / "site", folder / "output.txt"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.is_file():
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+            result = subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-d", str(out)], cwd=ROOT, env=env,
+                                    capture_output=True, text=True, timeout=600)
+            log.write_text(f"{result.returncode}\n{result.stdout + result.stderr}", encoding="utf-8")
+        returncode, output = log.read_text(encoding="utf-8").split("\n", 1)
+    build = Build(folder, int(returncode), output)
     assert build.returncode == 0, f"the real site must build strictly (./scripts/build):\n{build.output}"
     return build
+
+
+# --------------------------------------------------------------------------
+# The real site in the browser: served once, checked in one Chromium run
+# --------------------------------------------------------------------------
+
+def _load_gate():
+    """scripts/lib/a11y.py (the accessibility gate) as a module, loaded once for every test file."""
+    if "a11y_gate" not in sys.modules:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("a11y_gate", ROOT / "scripts" / "lib" / "a11y.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["a11y_gate"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["a11y_gate"]
+
+
+gate = _load_gate()
+BROWSER = Path(__file__).resolve().parent / "browser"
+
+
+def require_browser() -> None:
+    """Chromium and the pinned npm packages, or a failure that says how to get them (never a skip)."""
+    missing = []
+    if not os.access(gate.chromium_path(), os.X_OK):
+        missing.append(f"Chromium ({gate.chromium_path()})")
+    if not gate.PA11Y_CI.is_file() or not (ROOT / "node_modules" / "puppeteer").is_dir():
+        missing.append("node_modules (pa11y-ci, puppeteer)")
+    if missing:
+        pytest.fail(f"{' and '.join(missing)} missing: run scripts/lib/ensure-a11y (./scripts/test does).")
+
+
+def run_browser_job(script: str, job: dict, work: Path, timeout: float = 1200) -> dict:
+    """Run tests/browser/<script> on a job (Chromium and its flags added, its profile in work/) and
+    return the facts it printed; its progress lines go to the test's output."""
+    require_browser()
+    job = {"chromium": gate.chromium_path(), "args": gate.chromium_args(work / "profile"), **job}
+    (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    result = subprocess.run(["node", str(BROWSER / script), str(work / "job.json")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        pytest.fail(f"tests/browser/{script} failed:\n{result.stderr}")
+    print(result.stderr.strip())
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def real_pages(real_build) -> "gate.Pages":
+    """The real site's pages: its sitemap plus the 404 page."""
+    return gate.read_pages(real_build.site)
+
+
+@pytest.fixture(scope="session")
+def real_html(real_build, real_pages) -> dict[str, BeautifulSoup]:
+    """Every page of the real site, parsed, by path ("" is the home page)."""
+    return {path: BeautifulSoup((real_build.site / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
+            for path in real_pages.paths}
+
+
+@pytest.fixture(scope="session")
+def served_real_site(real_build, real_pages):
+    """The real site on 127.0.0.1 under the same path as its site_url, for the whole session."""
+    import urllib.parse
+
+    mount = urllib.parse.urlsplit(real_pages.site_url).path or "/"
+    with gate.SiteServer(real_build.site, mount) as server:
+        yield server
+
+
+def representative(paths: list[str]) -> list[str]:
+    """The home page, the 404 page, and the first and last page of every
+    top-level section: one of each kind of page the site has."""
+    chosen = ["", "404.html"]
+    sections: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        sections.setdefault(path.split("/", 1)[0], []).append(path)
+    for section in sections.values():
+        chosen += [section[0], section[-1]]
+    return [p for p in dict.fromkeys(chosen) if p in paths]
+
+
+def badge_pages(html: dict[str, BeautifulSoup]) -> list[str]:
+    """A few pages that between them show every kind of badge and flag."""
+    kinds = {path: {" ".join(el.get("class")) for el in soup.select(".pp-badge, .pp-flag")} for path, soup in html.items()}
+    chosen, covered = [], set()
+    while True:
+        path = max(kinds, key=lambda p: len(kinds[p] - covered), default=None)
+        if path is None or not kinds[path] - covered:
+            return chosen
+        chosen.append(path)
+        covered |= kinds[path]
+
+
+# The keyboard walk (tests/test_keyboard.py): screen sizes, 320x256 (1280x1024 zoomed to 400 %),
+# 390x844 (a phone), 1024x768 (a small laptop) and 1280x900.
+KEYBOARD_SIZES = [(320, 256), (390, 844), (1024, 768), (1280, 900)]
+# Tab stops walked each way on each page: enough to pass the header, the menu and the top of the
+# content going forward, and the footer, the glossary box and the end of the content going back.
+KEYBOARD_STOPS = 60
+# One page of each kind: (name, pattern of its path). The action is the one with the most links
+# (the hardest to walk).
+KEYBOARD_KINDS = [
+    ("home", r""),
+    ("area", r"areas/[^/]+/"),
+    ("action", r"areas/[^/]+/[^/]+/"),
+    ("all actions", r"actions/"),
+    ("a status list", r"actions/(?!area-)[a-z-]+/"),
+    ("status key", r"status-key/"),
+    ("you-said theme", r"you-said/[^/]+/"),
+    ("easy-read home", r"easy-read/"),
+    ("easy-read area", r"easy-read/area-[^/]+/"),
+    ("glossary", r"glossary/"),
+    ("404", r"404\.html"),
+    ("what's changed", r"whats-changed/"),
+    ("board report", r"board-report/"),
+    ("open data", r"open-data/"),
+]
+
+
+def keyboard_pages(paths: list[str], html: dict[str, BeautifulSoup]) -> dict[str, str]:
+    """The page of each kind in KEYBOARD_KINDS that the keyboard walk takes."""
+    import re
+
+    chosen = {}
+    for kind, pattern in KEYBOARD_KINDS:
+        matching = [p for p in paths if re.fullmatch(pattern, p)]
+        assert matching, f"the real site has no {kind} page (a path like {pattern})"
+        if kind == "action":
+            matching.sort(key=lambda p: -len(html[p].select("article a[href]")))
+        chosen[kind] = matching[0]
+    return chosen
+
+
+def _wanted(request, fixture: str) -> bool:
+    return any(fixture in getattr(item, "fixturenames", ()) for item in request.session.items)
+
+
+@pytest.fixture(scope="session")
+def real_site_browser(request, served_real_site, real_pages, real_html, tmp_path_factory) -> dict:
+    """tests/browser/real-site.js once over the real site, in one Chromium: the page checks for
+    tests/test_a11y.py (reflow at 320 px on every page; requests, skip link and no-JavaScript on one
+    page of each kind; badge colours on pages that show every kind of badge) and the keyboard walk
+    for tests/test_keyboard.py (one page of each kind at each of KEYBOARD_SIZES). A part is left
+    out when no selected test uses it. Screenshots go to a temporary folder (printed) so a person
+    can look at them. Returns {"base": url, "sample": [urls], "pageChecks": ..., "keyboard": ...,
+    "keyboardPages": {kind: path}}."""
+    import re
+
+    work = tmp_path_factory.mktemp("browser")
+    base = served_real_site.base_url
+    job: dict = {}
+    out: dict = {"base": base}
+    if _wanted(request, "browser_facts"):
+        sample = [base + p for p in representative(real_pages.paths)]
+        out["sample"] = sample
+        job["pageChecks"] = {
+            "checks": {"reflow": [base + p for p in real_pages.paths], "requests": sample, "nojs": sample,
+                       "skip": sample, "badges": [base + p for p in badge_pages(real_html)]},
+            "screenshots": {url: str(work / ("page-" + (re.sub(r"[^a-z0-9]+", "-", url[len(base):]).strip("-")
+                                                        or "home") + ".png")) for url in sample},
+            "concurrency": 2,
+        }
+    if _wanted(request, "walks"):
+        chosen = keyboard_pages(real_pages.paths, real_html)
+        out["keyboardPages"] = chosen
+        job["keyboard"] = {
+            "pages": [base + p for p in chosen.values()],
+            "sizes": [list(s) for s in KEYBOARD_SIZES],
+            "stops": KEYBOARD_STOPS,
+            "concurrency": 2,
+            "screenshots": [
+                {"url": base + chosen["action"], "size": [390, 844], "menu": True, "path": str(work / "menu-390.png")},
+                {"url": base + chosen["area"], "size": [390, 844], "path": str(work / "area-390.png")},
+            ],
+        }
+    out.update(run_browser_job("real-site.js", job, work))
+    print(f"Screenshots: {work}")
+    return out
+
+
+# --------------------------------------------------------------------------
+# Two at a time (pytest-xdist, -n 2 in pyproject.toml)
+# --------------------------------------------------------------------------
+
+# Tests that use the one browser run over the real site (real_site_browser): kept on one worker,
+# so that run happens once per session.
+_REAL_SITE_BROWSER = ("browser_facts", "walks", "real_site_browser")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """With --dist loadgroup, each test file runs on one worker (its module fixtures, such as the
+    bad-input corpus's, are made once), and the tests of the real site in the browser, from
+    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
+            group = "real-site-browser"
+        else:
+            group = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))

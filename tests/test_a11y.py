@@ -20,7 +20,6 @@ To reproduce a failure by hand: ``./scripts/a11y`` (or ``--site DIR``), or
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -36,17 +35,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import gate, require_browser
+
 ROOT = Path(__file__).resolve().parents[1]
 A11Y = ROOT / "scripts" / "a11y"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 THEME_FIXES = ROOT / "plugins" / "plan_progress" / "assets" / "theme-fixes.css"
 TEMPLATES = ROOT / "plugins" / "plan_progress" / "templates"
-PAGE_CHECKS = Path(__file__).resolve().parent / "browser" / "page-checks.js"
-
-_spec = importlib.util.spec_from_file_location("a11y_gate", ROOT / "scripts" / "lib" / "a11y.py")
-gate = importlib.util.module_from_spec(_spec)
-sys.modules["a11y_gate"] = gate
-_spec.loader.exec_module(gate)
 
 
 # --------------------------------------------------------------------------
@@ -55,13 +50,7 @@ _spec.loader.exec_module(gate)
 
 
 def require_tools() -> None:
-    missing = []
-    if not os.access(gate.chromium_path(), os.X_OK):
-        missing.append(f"Chromium ({gate.chromium_path()})")
-    if not gate.PA11Y_CI.is_file():
-        missing.append("node_modules (pa11y-ci)")
-    if missing:
-        pytest.fail(f"{' and '.join(missing)} missing: run scripts/lib/ensure-a11y (./scripts/test does).")
+    require_browser()
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> Path:
@@ -88,6 +77,14 @@ def copy_fixture(name: str, tmp_path: Path) -> Path:
     return target / "mkdocs.yml"
 
 
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory) -> Path:
+    """The a11y-stock fixture (stock mkdocs-material with our overrides and CSS, 6 pages), built
+    strictly once for the tests of the gate's own behaviour. They only read it (one changes a copy)."""
+    tmp = tmp_path_factory.mktemp("stock")
+    return mkdocs_build(copy_fixture("a11y-stock", tmp), tmp / "site", env=fixture_env())
+
+
 def run_gate(*args: str, timeout: float = 600, env: dict | None = None) -> subprocess.CompletedProcess:
     result = subprocess.run([str(A11Y), *args], cwd=ROOT, capture_output=True, text=True,
                             timeout=timeout, env=env or fixture_env())
@@ -108,81 +105,12 @@ def real_site(real_build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_pages(real_site) -> "gate.Pages":
-    return gate.read_pages(real_site)
-
-
-@pytest.fixture(scope="session")
-def served_site(real_site, real_pages):
-    """The real site on 127.0.0.1 under the same path as its site_url."""
-    mount = urllib.parse.urlsplit(real_pages.site_url).path or "/"
-    with gate.SiteServer(real_site, mount) as server:
-        yield server
-
-
-def html_pages(site_dir: Path, pages: "gate.Pages") -> dict[str, BeautifulSoup]:
-    return {path: BeautifulSoup((site_dir / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
-            for path in pages.paths}
-
-
-@pytest.fixture(scope="session")
-def real_html(real_site, real_pages) -> dict[str, BeautifulSoup]:
-    return html_pages(real_site, real_pages)
-
-
-def representative(paths: list[str]) -> list[str]:
-    """The home page, the 404 page, and the first and last page of every
-    top-level section: one of each kind of page the site has."""
-    chosen = ["", "404.html"]
-    sections: dict[str, list[str]] = {}
-    for path in sorted(paths):
-        sections.setdefault(path.split("/", 1)[0], []).append(path)
-    for section in sections.values():
-        chosen += [section[0], section[-1]]
-    return [p for p in dict.fromkeys(chosen) if p in paths]
-
-
-def badge_pages(html: dict[str, BeautifulSoup]) -> list[str]:
-    """A few pages that between them show every kind of badge and flag."""
-    kinds = {path: {" ".join(el.get("class")) for el in soup.select(".pp-badge, .pp-flag")} for path, soup in html.items()}
-    chosen, covered = [], set()
-    while True:
-        path = max(kinds, key=lambda p: len(kinds[p] - covered), default=None)
-        if path is None or not kinds[path] - covered:
-            return chosen
-        chosen.append(path)
-        covered |= kinds[path]
-
-
-@pytest.fixture(scope="session")
-def browser_facts(served_site, real_pages, real_html, tmp_path_factory):
-    """Run tests/browser/page-checks.js once over the real site: reflow on every
-    page, the rest on one page of each kind. Screenshots at 320 px of those go
-    to a temporary folder (printed) so a person can look at them."""
-    require_tools()
-    work = tmp_path_factory.mktemp("browser")
-    base = served_site.base_url
-    every = [base + p for p in real_pages.paths]
-    sample = [base + p for p in representative(real_pages.paths)]
-    shots = {url: str(work / ("page-" + (re.sub(r"[^a-z0-9]+", "-", url[len(base):]).strip("-") or "home") + ".png"))
-             for url in sample}
-    job = {
-        "chromium": gate.chromium_path(),
-        "args": gate.chromium_args(work / "profile"),
-        "checks": {"reflow": every, "requests": sample, "nojs": sample, "skip": sample,
-                   "badges": [base + p for p in badge_pages(real_html)]},
-        "screenshots": shots,
-        "concurrency": min(4, (os.cpu_count() or 1) + 1),
-    }
-    (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
-    result = subprocess.run(["node", str(PAGE_CHECKS), str(work / "job.json")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900)
-    if result.returncode != 0:
-        pytest.fail(f"tests/browser/page-checks.js failed:\n{result.stderr}")
-    print(f"\nScreenshots at 320 px: {work}")
-    facts = json.loads(result.stdout)
-    facts["base"] = base
-    facts["sample"] = sample
+def browser_facts(real_site_browser):
+    """tests/browser/page-checks.js's facts about the real site (conftest.real_site_browser runs it
+    with the keyboard walk, in one browser): reflow on every page, the rest on one page of each kind."""
+    facts = dict(real_site_browser["pageChecks"])
+    facts["base"] = real_site_browser["base"]
+    facts["sample"] = real_site_browser["sample"]
     return facts
 
 
@@ -215,13 +143,13 @@ def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_p
     assert report["total"] == len(real_pages.paths) == report["passes"]
 
 
-def test_gate_passes_on_stock_material_with_our_overrides(tmp_path):
+def test_gate_passes_on_stock_material_with_our_overrides(stock_site, tmp_path):
     """The fixes in the plugin's templates and theme-fixes.css cover what stock
     mkdocs-material fails on every page (search form and dialog, footer
-    contrast, links in text), independently of the plan-progress plugin."""
+    contrast, links in text), independently of the plan-progress plugin.
+    (--config, building and then checking, is tested on the example plan.)"""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    result = run_gate("--config", str(config), "--report", str(tmp_path / "report.json"))
+    result = run_gate("--site", str(stock_site), "--report", str(tmp_path / "report.json"))
     assert result.returncode == 0, summary_of(result)
     assert "Accessibility check passed: 6 pages, 0 issues" in result.output
 
@@ -242,12 +170,12 @@ def test_gate_fails_and_names_a_known_wcag_failure(tmp_path):
     assert "Accessibility check FAILED: 2 issues on 1 of 3 pages" in result.stdout
 
 
-def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
+def test_gate_counts_missing_pages_and_files_as_failures(stock_site, tmp_path):
     """A page in the sitemap that is not there, and a stylesheet a page asks
     for that is not there, fail the gate even though no rule fails."""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
+    site = tmp_path / "site"
+    shutil.copytree(stock_site, site)
     sitemap = site / "sitemap.xml"
     sitemap.write_text(sitemap.read_text().replace(
         "</urlset>", "<url><loc>https://example.org/send-progress/gone/</loc></url></urlset>"))
@@ -259,15 +187,13 @@ def test_gate_counts_missing_pages_and_files_as_failures(tmp_path):
     assert "1 page(s) failed to load" in result.stdout
 
 
-def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(tmp_path):
+def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(stock_site, tmp_path):
     """pa11y-ci reports a page that times out as an error message, not as an
     issue, and does not count it: the gate must. (With a 1 ms timeout pa11y
     sometimes never finishes a page at all; the gate then stops pa11y-ci once
     no page has finished for --stall seconds, and counts that page too.)"""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
-    result = run_gate("--site", str(site), "--timeout", "0.001", "--stall", "15",
+    result = run_gate("--site", str(stock_site), "--timeout", "0.001", "--stall", "15",
                       "--report", str(tmp_path / "report.json"), timeout=300)
     assert result.returncode == 1, summary_of(result)
     assert "pa11y could not test it: Navigation timeout of 1 ms exceeded" in result.stdout
@@ -313,14 +239,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["terminated", "killed"])
-def test_gate_stops_its_server_and_browser_when_stopped(tmp_path, how):
+def test_gate_stops_its_server_and_browser_when_stopped(stock_site, tmp_path, how):
     """Stopped politely (SIGTERM, or Ctrl-C) the gate stops pa11y-ci, Chromium
     and its server itself; killed outright, pa11y-ci notices its parent is gone
     and stops itself and Chromium."""
     require_tools()
-    config = copy_fixture("a11y-stock", tmp_path)
-    site = mkdocs_build(config, tmp_path / "site", env=fixture_env())
-    process = subprocess.Popen([str(A11Y), "--site", str(site), "--report", str(tmp_path / "r.json")],
+    process = subprocess.Popen([str(A11Y), "--site", str(stock_site), "--report", str(tmp_path / "r.json")],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=fixture_env())
     port, seen, browsers = None, [], set()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, build_in_process, make_project
 
 _spec = importlib.util.spec_from_file_location("a11y_gate_scope", ROOT / "scripts" / "lib" / "a11y.py")
 gate = importlib.util.module_from_spec(_spec)
@@ -26,11 +26,6 @@ _spec.loader.exec_module(gate)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 A13 = "content/areas/1-finding/1-3-unrated.md"
-
-
-def build(config: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
-                           "-d", str(site)], cwd=config.parent, capture_output=True, text=True, env=ENV)
 
 
 def set_status(project: Path, action: str, status: str) -> None:
@@ -53,8 +48,8 @@ def test_a_site_left_by_a_failed_strict_build_is_rebuilt_and_then_refused(tmp_pa
     # sitemap is newer than every source: the old gate took that for an up-to-date site.
     page = project / A13
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [the plan](no-such-page.md).\n", encoding="utf-8")
-    failed = build(project / "mkdocs.yml", project / "site")
-    assert failed.returncode != 0 and (project / "site" / "sitemap.xml").is_file(), failed.stderr
+    failed = build_in_process(project)  # mkdocs build --strict, into site/
+    assert failed.returncode != 0 and (project / "site" / "sitemap.xml").is_file(), failed.output
     assert (project / "site" / "sitemap.xml").stat().st_mtime >= page.stat().st_mtime
 
     assert gate.site_is_stale(project / "site", project)
@@ -93,8 +88,8 @@ def one_status_change(tmp_path_factory):
     head_project = make_project(tmp / "head")
     set_status(head_project, "1.3", "green")
     for project in (base_project, head_project):
-        result = build(project / "mkdocs.yml", project / "site")
-        assert result.returncode == 0, result.stderr
+        result = build_in_process(project)  # mkdocs build --strict, into site/
+        assert result.returncode == 0, result.output
     return base_project / "site", head_project / "site"
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bad_input.cases import EXPECTED, GENERATED, PENDING, SUCCEEDS
-from conftest import ROOT, Build, build_in_process, make_project, run_build
+from conftest import ROOT, Build, build_in_process, make_project, run_build_command
 from plan_progress.cli import validate
 
 CASES_DIR = Path(__file__).resolve().parent / "bad_input"
@@ -69,7 +69,7 @@ def _run_case(case: str, folder: Path) -> Result:
                               timeout=300, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     validate_seconds = time.monotonic() - started
     started = time.monotonic()
-    build = run_build(project)
+    build = run_build_command(project)
     return Result(project, validate, validate_seconds, build, time.monotonic() - started)
 
 

@@ -2,7 +2,9 @@
 
 A keyboard walk (tests/browser/keyboard-walk.js) in Debian's Chromium over one
 page of every kind on the real site, at four screen sizes: 320x256 (1280x1024
-zoomed to 400 %), 390x844 (a phone), 1024x768 (a small laptop) and 1280x900.
+zoomed to 400 %), 390x844 (a phone), 1024x768 (a small laptop) and 1280x900
+(conftest.real_site_browser runs it with tests/test_a11y.py's page checks, in
+one browser).
 On each page it presses Tab from the top and Shift+Tab from the top (which
 starts at the bottom), up to STOPS times each way, and opens and closes the
 menu from the keyboard. The tests here judge what it saw:
@@ -26,11 +28,7 @@ Reproduce by hand: ``.venv/bin/python -m pytest tests/test_keyboard.py -k NAME``
 from __future__ import annotations
 
 import collections
-import importlib.util
-import json
-import os
 import re
-import subprocess
 import sys
 import urllib.parse
 from pathlib import Path
@@ -38,22 +36,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import KEYBOARD_KINDS as KINDS
+
 ROOT = Path(__file__).resolve().parents[1]
-WALK = Path(__file__).resolve().parent / "browser" / "keyboard-walk.js"
 
-if "a11y_gate" in sys.modules:
-    gate = sys.modules["a11y_gate"]
-else:
-    _spec = importlib.util.spec_from_file_location("a11y_gate", ROOT / "scripts" / "lib" / "a11y.py")
-    gate = importlib.util.module_from_spec(_spec)
-    sys.modules["a11y_gate"] = gate
-    _spec.loader.exec_module(gate)
-
-SIZES = [(320, 256), (390, 844), (1024, 768), (1280, 900)]
-# Tab stops walked each way on each page: enough to pass the header, the menu
-# and the top of the content going forward, and the footer, the glossary box
-# and the end of the content going back.
-STOPS = 60
 # A page may link at most this many glossary terms. Each term link is a Tab
 # stop and, for a screen reader, a "link" announcement in the middle of a
 # sentence; the "Words on this page" box at the end explains every term the
@@ -62,91 +48,20 @@ STOPS = 60
 # action's lead, its area, the next action) in the majority.
 MAX_TERM_LINKS = 8
 
-# One page of each kind: (name, pattern of its path). The action is the one with
-# the most links (the hardest to walk).
-KINDS = [
-    ("home", r""),
-    ("area", r"areas/[^/]+/"),
-    ("action", r"areas/[^/]+/[^/]+/"),
-    ("all actions", r"actions/"),
-    ("a status list", r"actions/(?!area-)[a-z-]+/"),
-    ("status key", r"status-key/"),
-    ("you-said theme", r"you-said/[^/]+/"),
-    ("easy-read home", r"easy-read/"),
-    ("easy-read area", r"easy-read/area-[^/]+/"),
-    ("glossary", r"glossary/"),
-    ("404", r"404\.html"),
-    ("what's changed", r"whats-changed/"),
-    ("board report", r"board-report/"),
-    ("open data", r"open-data/"),
-]
+
+@pytest.fixture(scope="session")
+def html(real_html) -> dict[str, BeautifulSoup]:
+    return real_html
 
 
-def require_tools() -> None:
-    if not os.access(gate.chromium_path(), os.X_OK) or not (ROOT / "node_modules" / "puppeteer").is_dir():
-        pytest.fail("Chromium or node_modules/puppeteer missing: run scripts/lib/ensure-a11y (./scripts/test does).")
-
-
-@pytest.fixture(scope="module")
-def site(real_build) -> Path:
-    return real_build.site
-
-
-@pytest.fixture(scope="module")
-def pages(site) -> "gate.Pages":
-    return gate.read_pages(site)
-
-
-@pytest.fixture(scope="module")
-def html(site, pages) -> dict[str, BeautifulSoup]:
-    return {path: BeautifulSoup((site / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
-            for path in pages.paths}
-
-
-def pick_pages(paths: list[str], html: dict[str, BeautifulSoup]) -> dict[str, str]:
-    chosen = {}
-    for kind, pattern in KINDS:
-        matching = [p for p in paths if re.fullmatch(pattern, p)]
-        assert matching, f"the real site has no {kind} page (a path like {pattern})"
-        if kind == "action":
-            matching.sort(key=lambda p: -len(html[p].select("article a[href]")))
-        chosen[kind] = matching[0]
-    return chosen
-
-
-@pytest.fixture(scope="module")
-def walks(site, pages, html, tmp_path_factory):
-    """Run the keyboard walk once over one page of each kind at each size.
-    Screenshots at 390 px (the open menu with focus in it, and an area page)
-    go to a temporary folder, printed, for a person to look at."""
-    require_tools()
-    work = tmp_path_factory.mktemp("keyboard")
-    chosen = pick_pages(pages.paths, html)
-    mount = urllib.parse.urlsplit(pages.site_url).path or "/"
-    with gate.SiteServer(site, mount) as server:
-        base = server.base_url
-        job = {
-            "chromium": gate.chromium_path(),
-            "args": gate.chromium_args(work / "profile"),
-            "pages": [base + p for p in chosen.values()],
-            "sizes": [list(s) for s in SIZES],
-            "stops": STOPS,
-            "concurrency": 2,
-            "screenshots": [
-                {"url": base + chosen["action"], "size": [390, 844], "menu": True, "path": str(work / "menu-390.png")},
-                {"url": base + chosen["area"], "size": [390, 844], "path": str(work / "area-390.png")},
-            ],
-        }
-        (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
-        result = subprocess.run(["node", str(WALK), str(work / "job.json")], cwd=ROOT,
-                                capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        pytest.fail(f"tests/browser/keyboard-walk.js failed:\n{result.stderr}")
-    print(f"\n{result.stderr.strip()}\nScreenshots at 390 px: {work}")
-    facts = json.loads(result.stdout)
-    names = {base + path: kind for kind, path in chosen.items()}
+@pytest.fixture(scope="session")
+def walks(real_site_browser):
+    """The keyboard walk's facts, by (size, "kind (/path)"): one page of each kind at each size
+    (conftest.real_site_browser runs it once, with the page checks, in one browser)."""
+    base = real_site_browser["base"]
+    names = {base + path: kind for kind, path in real_site_browser["keyboardPages"].items()}
     out = {}
-    for key, fact in facts.items():
+    for key, fact in real_site_browser["keyboard"].items():
         size, url = key.split(" ", 1)
         out[(size, f"{names[url]} (/{url[len(base):]})")] = fact
     return out

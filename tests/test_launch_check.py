@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project, run_build
+from conftest import FIXTURES, ROOT, build_in_process, make_project, run_build, run_build_command
 
 LAUNCH_CHECK = ROOT / "scripts" / "launch-check"
 READY = (FIXTURES / "launch-ready" / "mkdocs.yml").read_text(encoding="utf-8")
@@ -113,10 +113,15 @@ def test_names_each_thing_that_is_not_real_yet(tmp_path, edit, files, today, exp
      "'Progress last checked: {date}'"),
 ], ids=["feedback-javascript", "feedback-unknown-field", "contact-email", "contact-url", "contact-without-name",
         "next-update-not-a-date", "checked-text-without-date"])
-def test_the_build_refuses_settings_that_cannot_be_used(tmp_path, edit, message):
+def test_the_build_refuses_settings_that_cannot_be_used(tmp_path, request, edit, message):
+    """Each case is built in this process (conftest.build_in_process); one also runs the real
+    `mkdocs build --strict` command, to show the command prints the same."""
     project = make_project(tmp_path, files={"mkdocs.yml": edit(READY)})
-    build = run_build(project)
+    build = build_in_process(project)
     assert build.returncode == 1 and message in build.output, build.output
+    if request.node.callspec.id == "feedback-javascript":
+        command = run_build_command(project)
+        assert command.returncode == 1 and message in command.output, command.output
 
 
 def test_only_the_publish_job_runs_it_and_before_deploying():

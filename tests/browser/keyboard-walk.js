@@ -1,7 +1,8 @@
 'use strict';
 // A keyboard walk, run by tests/test_keyboard.py in Debian's Chromium through
 // the pinned puppeteer: what a person using a keyboard meets on each page at
-// each screen size.
+// each screen size (tests/browser/real-site.js runs it with page-checks.js in
+// one browser).
 //
 //   node tests/browser/keyboard-walk.js job.json  > results.json
 //
@@ -24,8 +25,7 @@
 //             the control's element and name, and what Enter, Escape, Space
 //             and Escape again do to aria-expanded, the drawer and focus.
 
-const fs = require('fs');
-const puppeteer = require('puppeteer');
+const {pause, pool, main} = require('./common');
 
 // Runs in the page: the facts about the focused element.
 async function focusFacts() {
@@ -253,8 +253,6 @@ function menuFacts() {
 	};
 }
 
-const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-
 async function walk(page, key, limit) {
 	// Tab and Shift+Tab through the DevTools protocol: the key-down moves focus (awaited); the
 	// key-up is sent without waiting for it, alongside the measuring, to keep the walk quick.
@@ -352,21 +350,8 @@ async function checkPage(page, url, [width, height], stops, shots) {
 	}
 }
 
-async function pool(items, limit, fn) {
-	let next = 0;
-	const worker = async slot => {
-		while (next < items.length) {
-			const item = items[next++];
-			await fn(item, slot);
-		}
-	};
-	await Promise.all(Array.from({length: Math.min(limit, items.length)}, (_, slot) => worker(slot)));
-}
-
-async function main() {
-	const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+async function run(browser, job) {
 	const started = Date.now();
-	const browser = await puppeteer.launch({executablePath: job.chromium, headless: true, args: job.args});
 	const units = [];
 	for (const size of job.sizes) {
 		for (const url of job.pages) {
@@ -374,37 +359,37 @@ async function main() {
 		}
 	}
 	const results = {};
-	try {
-		// One tab per slot, reused from walk to walk (its cache makes loading quick); each walk
-		// starts with a fresh load of its page.
-		const tabs = [];
-		for (let slot = 0; slot < (job.concurrency || 2); slot++) {
-			tabs.push(await browser.newPage());
-		}
-		await pool(units, job.concurrency || 2, async ({url, size}, slot) => {
-			const key = `${size[0]}x${size[1]} ${url}`;
-			const shots = (job.screenshots || []).filter(s => s.url === url && s.size[0] === size[0] && s.size[1] === size[1]);
-			// A walk that fails (a load that times out on a busy machine) is tried once more in a
-			// new tab; a second failure is reported.
-			for (let attempt = 1; attempt <= 2; attempt++) {
-				try {
-					results[key] = await checkPage(tabs[slot], url, size, job.stops || 60, shots);
-					break;
-				} catch (error) {
-					results[key] = {error: String((error && error.message) || error)};
-					await tabs[slot].close().catch(() => null);
-					tabs[slot] = await browser.newPage();
-				}
+	// One tab per slot, reused from walk to walk (its cache makes loading quick); each walk
+	// starts with a fresh load of its page.
+	const tabs = [];
+	for (let slot = 0; slot < (job.concurrency || 2); slot++) {
+		tabs.push(await browser.newPage());
+	}
+	await pool(units, job.concurrency || 2, async ({url, size}, slot) => {
+		const key = `${size[0]}x${size[1]} ${url}`;
+		const shots = (job.screenshots || []).filter(s => s.url === url && s.size[0] === size[0] && s.size[1] === size[1]);
+		// A walk that fails (a load that times out on a busy machine) is tried once more in a
+		// new tab; a second failure is reported.
+		for (let attempt = 1; attempt <= 2; attempt++) {
+			try {
+				results[key] = await checkPage(tabs[slot], url, size, job.stops || 60, shots);
+				break;
+			} catch (error) {
+				results[key] = {error: String((error && error.message) || error)};
+				await tabs[slot].close().catch(() => null);
+				tabs[slot] = await browser.newPage();
 			}
-		});
-	} finally {
-		await browser.close();
+		}
+	});
+	for (const tab of tabs) {
+		await tab.close().catch(() => null);
 	}
 	process.stderr.write(`keyboard-walk: ${units.length} page walks in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-	process.stdout.write(JSON.stringify(results));
+	return results;
 }
 
-main().catch(error => {
-	console.error(error);
-	process.exit(1);
-});
+module.exports = {run};
+
+if (require.main === module) {
+	main(run);
+}

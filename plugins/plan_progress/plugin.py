@@ -514,7 +514,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def alternate(self, uri: str):
         """The other version of a page: (uri, fragment, link text, whether the target is easy read)."""
         target, fragment, easy, whole_site = self.site_pages.other_version(uri, self.pages.get(uri))
-        text = self.words.text(("to_easy_read_site" if whole_site else "to_easy_read") if easy else "to_standard")
+        if easy:
+            text = self.words.text("to_easy_read_site" if whole_site else "to_easy_read")
+        else:  # from an easy-read page: in easy words, as the rest of its frame
+            text = self.words.text("easy_to_standard" if self.site_pages.is_easy_read(uri) else "to_standard")
         return target, fragment, text, easy
 
 

@@ -292,6 +292,8 @@ KEYBOARD_KINDS = [
     ("you-said theme", r"you-said/[^/]+/"),
     ("easy-read home", r"easy-read/"),
     ("easy-read area", r"easy-read/area-[^/]+/"),
+    ("easy-read who can help", r"easy-read/who-can-help/"),
+    ("contact", r"contact/"),
     ("glossary", r"glossary/"),
     ("404", r"404\.html"),
     ("what's changed", r"whats-changed/"),

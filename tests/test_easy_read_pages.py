@@ -76,7 +76,7 @@ def test_every_part_opens_with_how_many_things_and_how_they_are_going(basic_buil
             count = len(actions)
             things = f"{count} thing" + ("" if count == 1 else "s")
             assert before[0] == f"This part has {things} to do.", f"{path} opens with: {before[:2]}"
-            statuses = [re.match(r"^(\d+) things?: (.+)$", line) for line in before[1:]]
+            statuses = [re.match(r"^(\d+) things?\b", line) for line in before[1:]]
             statuses = [m for m in statuses if m]
             assert statuses, f"{path}: no status counts before the first action"
             assert sum(int(m.group(1)) for m in statuses) == count, f"{path}: the status counts do not add up"
@@ -85,9 +85,9 @@ def test_every_part_opens_with_how_many_things_and_how_they_are_going(basic_buil
 def test_status_counts_say_how_many_are_in_each_status(basic_build):
     before, _ = _part_opening(basic_build.html("easy-read/area-1/"))
     # Fixture area 1: 1.1 significantly delayed, 1.2 embedded, 1.3 not rated.
-    assert before[1:8] == ["1 thing: Very late", "This is very late.", "It needs extra help to get going again.",
-                           "1 thing: Done", "This is done.", "It is now part of how things work.",
-                           "1 thing: No update yet"]
+    assert before[1:8] == ["1 thing is very late.", "This is very late.", "It needs extra help to get going again.",
+                           "1 thing is done.", "This is done.", "It is now part of how things work.",
+                           "1 thing has no update yet."]
     # ... each status's meaning said once there, not again under each action
     article = basic_build.html("easy-read/area-1/").select_one("article")
     assert article.get_text(" ").count("This is very late.") == 1
@@ -403,3 +403,41 @@ def test_a_theme_no_action_answers_says_so_in_words_not_with_a_zero(real_build):
     assert "We have actions for 0 of them" not in text
     assert "We do not have actions for these yet." in text  # Health: no action answers its 4 things
     assert "We have actions for 13 of them." in text  # Local Offer: 13 of 38 answered
+
+
+def test_a_status_without_its_own_count_sentence_is_counted_with_its_name(tmp_path):
+    """easy_count is optional: a scale without it says "2 things: On its way" (easy_status_count);
+    one with it says its own sentence; a count sentence without {count} is refused, naming it."""
+    scale = """      statuses:
+        - {key: moving, label: Moving, meaning: Work is under way., text_colour: "#0b3b5c", background: "#d2e7f7",
+           easy_label: On its way, easy_read_picture: openmoji/1F44D, easy_read_alt: A thumbs up}
+        - {key: done, label: Done, meaning: Finished., text_colour: "#0d4a1f", background: "#cfeed8", done: true,
+           easy_label: Done, easy_read_picture: openmoji/2705, easy_read_alt: A tick in a box,
+           easy_count: ["{count} thing is done.", "{count} things are done."]}
+        - {key: none, label: Not assessed, meaning: Nobody has assessed it., text_colour: "#2f2f36",
+           background: "#e6e6ea", rated: false}
+"""
+    project = make_project(tmp_path, files={})
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      as_at:", scale + "      as_at:", 1)
+    pages = {}
+    for path in (project / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for old_key, new_key in (("status: red", "status: moving"), ("status: amber", "status: moving"),
+                                 ("status: green", "status: moving"), ("status: blue", "status: done"),
+                                 ("status: pink", "status: moving"), ("status: not-rated", "status: none")):
+            text = text.replace(old_key, new_key)
+        pages[path] = text
+    for path, text in pages.items():
+        path.write_text(text, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    rows = [r.p.get_text(" ", strip=True) for r in build.html("easy-read/area-1/").select("article .pp-er__row--status")]
+    assert any(re.fullmatch(r"\d+ things?: On its way", r) for r in rows), rows
+    assert any(re.fullmatch(r"1 thing is done\.", r) for r in rows), rows
+
+    (project / "mkdocs.yml").write_text(config.replace('"{count} thing is done."', '"One thing is done."'), encoding="utf-8")
+    refused = run_build(project)
+    assert refused.returncode != 0
+    assert "status 'done': easy_count must be two sentences" in refused.output, refused.output

@@ -96,6 +96,7 @@ class StatusConfig(Config):
     easy_label = c.Type(str, default="")
     easy_read_picture = c.Type(str, default="")
     easy_read_alt = c.Type(str, default="")
+    easy_count = c.ListOfItems(c.Type(str), default=[])  # [one, other], with {count}
 
 
 class PlanProgressConfig(Config):

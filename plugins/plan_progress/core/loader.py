@@ -465,3 +465,7 @@ def _check_scale_easy_read(scale, plan: Plan, picture_file, is_icon_name, rules:
             text = getattr(status, name)
             if text:
                 easyread.check(text, "mkdocs.yml", None, f"{where} {name}", explained, rules, problems)
+        for number in (1, 17):  # each form, with a number in it
+            sentence = status.easy_count_sentence(number)
+            if sentence:
+                easyread.check(sentence, "mkdocs.yml", None, f"{where} easy_count", explained, rules, problems)

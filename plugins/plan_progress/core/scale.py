@@ -28,39 +28,61 @@ class Status:
     easy_label: str = ""  # the status's name in easy read ("Very late"); empty: the label
     easy_read_picture: str = ""  # a picture under the site's pictures folder, for example openmoji/23F3
     easy_read_alt: str = ""  # what that picture shows
+    # How many actions have it, as an easy-read sentence: [one, other], {count} is the number
+    # ("{count} things are on time."). Empty: "3 things: On time" (easy_status_count).
+    easy_count: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "easy_count", tuple(self.easy_count or ()))
 
     @property
     def css_class(self) -> str:
         return f"pp-badge--{self.key}"
+
+    def easy_count_sentence(self, number: int) -> str:
+        """The easy_count sentence for ``number`` actions ("" without one).
+
+        >>> DEFAULT_SCALE[5].easy_count_sentence(1), DEFAULT_SCALE[5].easy_count_sentence(17)
+        ('1 thing has no update yet.', '17 things have no update yet.')
+        """
+        if len(self.easy_count) != 2:
+            return ""
+        return self.easy_count[0 if number == 1 else 1].replace("{count}", str(number))
 
 
 DEFAULT_SCALE: tuple[Status, ...] = (
     Status("red", "Significantly delayed", "Action significantly delayed (requiring intervention).",
            "#2a0b06", "#f4cdc6", "material/alert-octagon",
            easy_read="This is very late.\nIt needs extra help to get going again.", easy_label="Very late",
-           easy_read_picture="openmoji/2757", easy_read_alt="A red exclamation mark"),
+           easy_read_picture="openmoji/2757", easy_read_alt="A red exclamation mark",
+           easy_count=("{count} thing is very late.", "{count} things are very late.")),
     Status("amber", "Minor delays", "Action in progress, minor delays.",
            "#4b2200", "#fcd6c3", "material/alert",
            easy_read="This is happening.\nIt is a little late.", easy_label="A little late",
-           easy_read_picture="openmoji/23F0", easy_read_alt="An alarm clock"),
+           easy_read_picture="openmoji/23F0", easy_read_alt="An alarm clock",
+           easy_count=("{count} thing is a little late.", "{count} things are a little late.")),
     Status("green", "On track", "Action on track.",
            "#005a30", "#cce2d8", "material/arrow-right-circle",
            easy_read="This is happening.\nIt is on time.", easy_label="On time",
-           easy_read_picture="openmoji/1F44D", easy_read_alt="A thumbs up"),
+           easy_read_picture="openmoji/1F44D", easy_read_alt="A thumbs up",
+           easy_count=("{count} thing is on time.", "{count} things are on time.")),
     Status("blue", "Completed", "Completed and embedded.",
            "#0c2d4a", "#bbd4ea", "material/check-circle", done=True,
            easy_read="This is done.\nIt is now part of how things work.", easy_label="Done",
-           easy_read_picture="openmoji/2705", easy_read_alt="A tick in a box"),
+           easy_read_picture="openmoji/2705", easy_read_alt="A tick in a box",
+           easy_count=("{count} thing is done.", "{count} things are done.")),
     Status("pink", "Waiting to start",
            "Action not yet started, as dependent on or awaiting other actions to be completed first.",
            "#6b1c40", "#efdfed", "material/pause-circle",
            easy_read="This has not started yet.\nIt is waiting for other work to finish first.",
            easy_label="Waiting to start", easy_read_picture="openmoji/23F8",
-           easy_read_alt="A pause button"),
+           easy_read_alt="A pause button",
+           easy_count=("{count} thing is waiting to start.", "{count} things are waiting to start.")),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
            easy_read="We have not told you how this is going yet.", easy_label="No update yet",
-           easy_read_picture="openmoji/2754", easy_read_alt="A question mark"),
+           easy_read_picture="openmoji/2754", easy_read_alt="A question mark",
+           easy_count=("{count} thing has no update yet.", "{count} things have no update yet.")),
 )
 
 
@@ -109,6 +131,11 @@ def check_scale(scale: tuple[Status, ...] | list[Status]) -> list[str]:
             if not is_colour(value):
                 problems.append(f"{name}: {field_name} '{value}' is not a colour written #rrggbb")
                 colours_ok = False
+        if status.easy_count and (len(status.easy_count) != 2
+                                  or not all(isinstance(f, str) and "{count}" in f for f in status.easy_count)):
+            problems.append(f"{name}: easy_count must be two sentences, for one and for more than one, each "
+                            "with {count} where the number goes, for example "
+                            "['{count} thing is on time.', '{count} things are on time.']")
         if colours_ok:
             ratio = contrast(status.text_colour, status.background)
             if ratio < MIN_CONTRAST:

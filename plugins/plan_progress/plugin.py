@@ -10,8 +10,10 @@ import datetime as dt
 import html
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
@@ -63,28 +65,57 @@ _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
+_T = TypeVar("_T")
+
+
+def _ready(value: _T | None, name: str, event: str) -> _T:
+    """``value``, set by the plugin's ``event``; a clear error if something asks for it before then."""
+    if value is None:
+        raise PluginError(f"plan-progress: {name} is used before MkDocs' {event} event has set it")
+    return value
 
 
 class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     supports_multiple_instances = False
 
-    def __init__(self):
-        self.plan: Plan | None = None
+    def __init__(self) -> None:
+        self.plan: Plan | None = None  # None until on_files has read it (and while the plugin is off)
         self.scale: tuple[Status, ...] = DEFAULT_SCALE
-        self.as_at: dt.date | None = None
-        self.settings: PlanSettings | None = None  # the settings reading the plan needs (reading.py)
-        self.renderer: Renderer | None = None
-        self.site_pages: SitePages | None = None  # every page the plugin makes (core/pages.py)
         self.pages: dict[str, object] = {}  # src uri -> Action, Area, Home or Theme (plan.pages, made once)
-        self._files: Files | None = None
+        self._settings: PlanSettings | None = None  # set by on_config
+        self._renderer: Renderer | None = None  # set by on_files
+        self._site_pages: SitePages | None = None  # set by on_files
+        self._files: Files | None = None  # set by on_files
+
+    @property
+    def settings(self) -> PlanSettings:
+        """The settings reading the plan needs (reading.py)."""
+        return _ready(self._settings, "the plan's settings", "on_config")
+
+    @property
+    def as_at(self) -> dt.date:
+        """The date the plan's progress is reported at (the ``as_at`` setting)."""
+        return self.settings.as_at
+
+    @property
+    def renderer(self) -> Renderer:
+        return _ready(self._renderer, "the page renderer", "on_files")
+
+    @property
+    def site_pages(self) -> SitePages:
+        """Every page the plugin makes (core/pages.py)."""
+        return _ready(self._site_pages, "the list of generated pages", "on_files")
+
+    def _plan(self) -> Plan:
+        return _ready(self.plan, "the plan", "on_files")
 
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        self.settings = plan_settings(self.config)
-        self.scale, self.as_at = self.settings.scale, self.settings.as_at
+        self._settings = plan_settings(self.config)
+        self.scale = self._settings.scale
         check_settings(config, self.config)
         self.check_site_settings(config)
         self.add_contact_link(config)
@@ -110,7 +141,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def add_contact_link(self, config: MkDocsConfig) -> None:
         """The "Contact and help" page, when contacts are set, in the footer's links of every page; and
         no ``extra.settings`` name may hide the feedback sentences the plugin fills in."""
-        taken = sorted(set(help_core.PAGE_WORDS) & set((config.extra or {}).get("settings") or {}))
+        taken = sorted(set(help_core.PAGE_WORDS) & set(_extra(config).get("settings") or {}))
         if taken:
             raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(
                 f"  {name}: the plugin fills this in from feedback_url; give your setting another name"
@@ -122,7 +153,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             url = page.removesuffix("index") if page.endswith("index") else page + "/"
         else:
             url = page + ".html"
-        footer = list((config.extra or {}).get("footer_links") or [])
+        footer = list(_extra(config).get("footer_links") or [])
         if not any(isinstance(link, dict) and link.get("url") == url for link in footer):
             footer.append({"text": self.words.text("contact_title"), "url": url})
             config.extra["footer_links"] = footer
@@ -138,11 +169,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def load_words(self, config: MkDocsConfig) -> list[str]:
         """Set ``self.words``: the English word list with the site's ``words:`` applied. Returns every
         problem with ``words:`` (the English list is used meanwhile)."""
-        extra = {"plan_name": self.config.plan_name, "site_name": config.site_name or ""}
+        plan_name, site_name = self.config.plan_name, config.site_name or ""
         try:
-            self.words = WordList.load(self.config.words, **extra)
+            self.words = WordList.load(self.config.words, plan_name=plan_name, site_name=site_name)
         except WordsError as error:
-            self.words = WordList.load(**extra)
+            self.words = WordList.load(plan_name=plan_name, site_name=site_name)
             return error.problems
         return []
 
@@ -187,9 +218,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         templates = Templates(config.theme.dirs)
         templates.env.globals["w"] = self.words  # every template's words (locale/en.yml and the site's words:)
 
-        self.site_pages = SitePages(plan, site_paths(self.config),
-                                    has_page=lambda uri: files.get_file_from_path(uri) is not None)
-        for made in self.site_pages.made():
+        site_pages = self._site_pages = SitePages(plan, site_paths(self.config),
+                                                  has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        for made in site_pages.made():
             if files.get_file_from_path(made.uri) is not None:
                 raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
                                   "in the content folder")
@@ -200,34 +231,37 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         def url_of(uri: str) -> str:
             url = urls.get(uri)
             if url is None:
-                url = urls[uri] = files.get_file_from_path(uri).url
+                file = files.get_file_from_path(uri)
+                if file is None:
+                    raise PluginError(f"plan-progress: {uri} is not a file of the site, so it has no address")
+                url = urls[uri] = file.url
             return url
 
-        self.renderer = Renderer(
+        renderer = self._renderer = Renderer(
             plan=plan, url_of=url_of, icon=lambda name: _read_icon(icon_exists(name), name),
             words=Words(plan_name=self.config.plan_name, ratings_note=self.config.ratings_note,
                         checked=self.config.progress_checked_text.format(date=date_words(self.as_at)),
                         next_update=self.config.next_update_text.format(date=date_words(self.config.next_update))
                         if self.config.next_update else ""),
-            pages=self.site_pages, templates=templates, text=self.words,
+            pages=site_pages, templates=templates, text=self.words,
         )
-        self.easy = EasyReadRenderer(self.renderer, words=self.words, pictures_dir=self.config.pictures_dir,
-                                     contacts=self.settings.contacts if self.settings else (),
+        self.easy = EasyReadRenderer(renderer, words=self.words, pictures_dir=self.config.pictures_dir,
+                                     contacts=self.settings.contacts,
                                      next_update=self.config.next_update)
         self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
         missing = []
         ideas = [plan.home] if plan.home else []
         ideas += [*plan.areas, *plan.actions, *plan.themes]
         content_pictures = {idea.file for page in ideas for idea in page.easy_read_ideas}
-        for file in sorted(set(self.easy.pictures_used()) | content_pictures):
-            if files.get_file_from_path(file) is not None:
+        for picture in sorted(set(self.easy.pictures_used()) | content_pictures):
+            if files.get_file_from_path(picture) is not None:
                 continue
-            shipped = PICTURES / file.removeprefix(self.config.pictures_dir.strip("/") + "/")
+            shipped = PICTURES / picture.removeprefix(self.config.pictures_dir.strip("/") + "/")
             if shipped.is_file():
-                files.append(File.generated(config, file, abs_src_path=str(shipped)))
+                files.append(File.generated(config, picture, abs_src_path=str(shipped)))
                 self.shipped_pictures = True
             else:
-                missing.append(file)
+                missing.append(picture)
         if missing:
             raise PluginError("plan-progress: the easy-read pages need these pictures, which are not in the content "
                               f"folder: {', '.join(missing)}. Copy them from OpenMoji (openmoji.org) into "
@@ -239,7 +273,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                      f"(their easy-read pages say it is being written): {', '.join(missing)}")
         site_url = config.site_url or ""
         previous = parse_date(self.config.previous_report, "previous_report") if self.config.previous_report else None
-        self.reports = Reports(self.renderer, site_url=site_url, feed_uri=self.config.feed_path,
+        self.reports = Reports(renderer, site_url=site_url, feed_uri=self.config.feed_path,
                                author=self.config.publisher or config.site_name, previous_report=previous,
                                licence=self.config.licence, licence_url=self.config.licence_url)
         files.append(File.generated(config, self.config.feed_path, content=self.reports.feed(config.site_name)))
@@ -273,15 +307,17 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                         f"folder '{folder}', so 'Edit this page' would open files that are not there; set "
                         f"edit_uri: edit/<branch>/{folder} (with repo_url alone, MkDocs guesses edit/master/docs/)")
         settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
+        home = self._plan().home
         for made in self.site_pages.made():  # a content page the plugin adds to keeps its own file
             file = files.get_file_from_path(made.uri)
+            assert file is not None, made.uri  # on_files added every page the content does not have
             kind = made.kind.name
             if kind in ("status-key", "actions", "status-actions", "easy-status-key"):
                 file.edit_uri = settings
             elif kind in ("area-actions", "easy-area"):
-                file.edit_uri = made.subject.uri
-            elif kind == "easy-home" and self.plan.home:
-                file.edit_uri = self.plan.home.uri
+                file.edit_uri = _area(made).uri
+            elif kind == "easy-home" and home:
+                file.edit_uri = home.uri
             else:
                 file.edit_uri = None
 
@@ -293,7 +329,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     # -- rendering pages ------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.plan is None:
+        plan = self.plan
+        if not self.config.enabled or plan is None:
             return None
         markdown = self.fill_settings(markdown, page, config)
         uri = page.file.src_uri
@@ -306,7 +343,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             if made.kind.easy_read:
                 page.meta["template"] = "easy-read.html"
             return self.render_generated(made, markdown if page.file.generated_by is None else "")
-        if uri == self.plan.glossary_uri:
+        if uri == plan.glossary_uri:
             return self.glossary.page("", markdown)
         renderer = self.renderer
         item = self.pages.get(uri)
@@ -336,15 +373,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         render = {
             "status-key": lambda: r.status_key(made.uri),
             "actions": lambda: r.all_actions(made.uri),
-            "status-actions": lambda: r.status_page(made.subject, made.uri),
-            "area-actions": lambda: r.area_list_page(made.subject, made.uri),
+            "status-actions": lambda: r.status_page(_status(made), made.uri),
+            "area-actions": lambda: r.area_list_page(_area(made), made.uri),
             "changes": lambda: reports.changes_page(made.uri),
             "board-report": lambda: reports.board_report(made.uri),
             "open-data": lambda: reports.open_data_page(made.uri, self.downloads()),
             "you-said": lambda: YouSaidRenderer(r).overview(made.uri, body),
             "easy-home": lambda: easy.home(made.uri),
             "easy-status-key": lambda: easy.status_key(made.uri),
-            "easy-area": lambda: easy.area(made.subject, made.uri),
+            "easy-area": lambda: easy.area(_area(made), made.uri),
             "easy-you-said": lambda: easy.you_said(made.uri),
             "contact": lambda: r.contact_page(made.uri, help_core.contacts_from(self.config.contacts),
                                               self.feedback_link("", "") if self.feedback_configured() else None,
@@ -358,21 +395,26 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         text = self.words.text
         files = {text("download_actions_csv"): f"{data}/actions.csv",
                  text("download_actions_json"): f"{data}/actions.json"}
-        if self.plan.themes:
+        if self._plan().themes:
             files[text("download_you_said_csv")] = f"{data}/you-said.csv"
             files[text("download_you_said_json")] = f"{data}/you-said.json"
         return files
 
     def feedback_configured(self) -> bool:
+        return self._feedback_url() is not None
+
+    def _feedback_url(self) -> str | None:
+        """The ``feedback_url`` setting, or None while it is unset or still a placeholder."""
         url = self.config.feedback_url
-        return bool(url) and not help_core.is_placeholder(url)
+        return url if url and not help_core.is_placeholder(url) else None
 
     def feedback_link(self, page_url: str, title: str) -> dict | None:
         """The "Tell us what you think about this page" link for a page: its full address and title
         filled in (core/help.py). None while no real feedback route is set."""
-        if not self.feedback_configured():
+        url = self._feedback_url()
+        if url is None:
             return None
-        return {"href": help_core.feedback_href(self.config.feedback_url, page_url, title, self.words),
+        return {"href": help_core.feedback_href(url, page_url, title, self.words),
                 "text": self.config.feedback_text}
 
     def accessibility_uri(self) -> str | None:
@@ -420,7 +462,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def fill_settings(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Replace ``[[name]]`` in page text with ``extra.settings.name`` from mkdocs.yml, so that
         details such as contact addresses are kept in one place. An unknown name is a warning."""
-        settings = {**((config.extra or {}).get("settings") or {}),
+        settings = {**(_extra(config).get("settings") or {}),
                     **help_core.page_words(self.feedback_configured(), self.config.feedback_text, self.words)}
 
         def fill(match):
@@ -442,22 +484,24 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         writes as HTML (not Markdown); then explain jargon where it appears: the first use of each
         glossary term links to a box of plain-word explanations at the end of the page (reachable
         without hovering)."""
-        if not self.config.enabled or self.plan is None:
+        plan = self.plan
+        if not self.config.enabled or plan is None:
             return None
         uri = page.file.src_uri
         made = self.site_pages.get(uri)
-        if made is not None or uri in self.pages or uri == self.plan.glossary_uri:
+        if made is not None or uri in self.pages or uri == plan.glossary_uri:
             _headings_to_toc(page, html, title=made is not None)
         _plain_title(page)
         if "<h1" not in html:
             # The theme would add this heading in its template, where its search does not see it:
             # the search would then title the page's first section with the raw page title.
             html = f'<h1 id="{escape(slug(page.title))}">{escape(page.title)}</h1>\n{html}'
-        if not self.plan.glossary:
+        glossary_uri = plan.glossary_uri  # set whenever there are terms: they come from that page
+        if not plan.glossary or glossary_uri is None:
             return html
-        if uri == self.plan.glossary_uri or self.site_pages.is_easy_read(uri):
+        if uri == glossary_uri or self.site_pages.is_easy_read(uri):
             return html
-        glossary_href = relative(page.url, self.renderer.url_of(self.plan.glossary_uri))
+        glossary_href = relative(page.url, self.renderer.url_of(glossary_uri))
         return self.glossary.explain(html, glossary_href)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -489,11 +533,12 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         def href(uri: str) -> str:
             return relative(url, self.renderer.url_of(uri))
 
-        home = self.plan.home.uri if self.plan.home else "index.md"
+        plan = self._plan()
+        home = plan.home.uri if plan.home else "index.md"
         menu = [(self.site_pages.uri("easy-home"), self.easy.words.text("easy_menu_home"))]
         menu += [(self.site_pages.uri("easy-area", area),
                   self.easy.words.text("easy_part_name", number=area.number, title=area.easy_read_title or area.title))
-                 for area in self.plan.areas]
+                 for area in plan.areas]
         if self.site_pages.has("easy-you-said"):
             menu.append((self.site_pages.uri("easy-you-said"), self.easy.words.text("easy_you_said_title")))
         menu += [(self.site_pages.uri("easy-status-key"), self.easy.words.text("easy_key_title")),
@@ -519,6 +564,23 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         else:  # from an easy-read page: in easy words, as the rest of its frame
             text = self.words.text("easy_to_standard" if self.site_pages.is_easy_read(uri) else "to_standard")
         return target, fragment, text, easy
+
+
+def _extra(config: MkDocsConfig) -> Mapping[str, Any]:
+    """mkdocs.yml's ``extra``: what the site passes to its templates (empty when it has none)."""
+    return config.extra or {}
+
+
+def _status(made: GeneratedPage) -> Status:
+    """The status a page about one status is about (core/pages.py makes every such page with one)."""
+    assert isinstance(made.subject, Status), made
+    return made.subject
+
+
+def _area(made: GeneratedPage) -> Area:
+    """The area a page about one area is about (core/pages.py makes every such page with one)."""
+    assert isinstance(made.subject, Area), made
+    return made.subject
 
 
 def _plain_title(page: Page) -> None:
@@ -598,7 +660,7 @@ def add_templates(config: MkDocsConfig) -> None:
 def _asset(name: str) -> str:
     from importlib import resources
 
-    return resources.files("plan_progress").joinpath("assets", name).read_text(encoding="utf-8")
+    return (resources.files("plan_progress") / "assets" / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)

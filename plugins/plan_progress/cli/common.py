@@ -89,11 +89,11 @@ class Project:
     def words(self) -> Words:
         """The site's words (its ``words:`` over the English list), as the build uses them; the English
         list when they cannot be used (the build then names the problem)."""
-        extra = {"plan_name": self.options.plan_name, "site_name": self.config.site_name or ""}
+        plan_name, site_name = self.options.plan_name, self.config.site_name or ""
         try:
-            return Words.load(self.options.words, **extra)
+            return Words.load(self.options.words, plan_name=plan_name, site_name=site_name)
         except WordsError:
-            return Words.load(**extra)
+            return Words.load(plan_name=plan_name, site_name=site_name)
 
     @property
     def root(self) -> Path:

@@ -109,8 +109,9 @@ def check(config_file: Path, today: dt.date) -> list[Finding]:
     for where, line, value in lines.walk():
         if where == "site_url":
             continue
-        if help_core.is_placeholder(value):
-            shown = help_core.PLACEHOLDER.search(value).group(0)
+        placeholder = help_core.PLACEHOLDER.search(value) if help_core.is_placeholder(value) else None
+        if placeholder is not None:
+            shown = placeholder.group(0)
             findings.append(Finding(name, line or 1, f"{where} still says \"{shown}\". Fill in the real "
                                     "value, or remove the setting if it does not apply"))
         elif EXAMPLE_ADDRESS.search(value):

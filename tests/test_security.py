@@ -132,7 +132,7 @@ print(json.dumps({"seconds": time.process_time() - started, "problems": [str(p) 
 
 
 @pytest.mark.parametrize("name", list(HOSTILE_YAML))
-def test_hostile_yaml_is_a_clear_error_within_a_second(name):
+def test_hostile_yaml_is_a_clear_error_in_moments(name):
     """Run in a child process: before the fix these hung for minutes (the alias bomb) or crashed the
     interpreter with a segfault (deep nesting); control characters written as codes passed unnoticed."""
     import json
@@ -146,7 +146,8 @@ def test_hostile_yaml_is_a_clear_error_within_a_second(name):
         pytest.fail(f"{name}: still reading after 20 s")
     assert child.returncode == 0, f"{name}: the reader crashed (exit {child.returncode}): {child.stderr[-500:]}"
     result = json.loads(child.stdout)
-    assert result["seconds"] < 1.0, f"{name}: took {result['seconds']:.2f} s"
+    # Milliseconds on an idle machine; the bound leaves room for a busy one (before the fix: minutes).
+    assert result["seconds"] < 5.0, f"{name}: took {result['seconds']:.2f} s"
     assert len(result["problems"]) == len(expected), result["problems"]
     for line, start in zip(sorted(result["problems"]), sorted(expected)):
         assert line.startswith(start), (line, start)

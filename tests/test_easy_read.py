@@ -227,7 +227,7 @@ def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(
         "Very late", "It should have been done by February 2022."]
     assert status.strong.get_text(strip=True) == "Very late"
     more = section.select_one(".pp-er__more a")
-    assert more.get_text(" ", strip=True) == "Read more about this . A guide for schools"
+    assert more.get_text(" ", strip=True) == "Read about this in full . A guide for schools"
     assert more["href"] == "../../areas/1-finding/1-1-red/"
     # An action with no easy-read text says so honestly; its heading is its plan title, never a number.
     fallback = article.select_one("#action-1-2").find_parent("section")

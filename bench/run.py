@@ -254,7 +254,28 @@ def real_build(source: Path, repeats: int, args) -> dict:
         print(f"  real site build {repeat + 1}/{repeats}: {times[-1]:.2f} s (load {loads[-1]})", flush=True)
     pages = sum(1 for _ in site.rglob("*.html"))
     return {"wall_seconds": median(times), "wall_all": [round(t, 2) for t in times], "load": loads,
-            "html_pages": pages, "site": str(site.relative_to(ROOT)), "measured_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+            "html_pages": pages, "site": str(site.relative_to(ROOT)), "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "validate": validate_time(source, repeats, args)}
+
+
+def validate_time(source: Path, repeats: int, args) -> dict:
+    """Time ./scripts/validate on the real content: wall time and the CPU its processes used (what an
+    editor waits for; the tests only check that it passes)."""
+    import resource
+
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wait_for_quiet(args.max_load, args.max_wait)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run([str(source / "scripts" / "validate")], cwd=source, env=env_for(source),
+                                capture_output=True, text=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+        if result.returncode != 0:
+            raise SystemExit("./scripts/validate found problems in the real content:\n" + result.stdout[-3000:])
+    return {"wall_seconds": median(walls), "cpu_seconds": median(cpus), "wall_all": [round(t, 2) for t in walls]}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -440,6 +461,10 @@ def report(label: str) -> str:
             lines.append(f"- Real site, `./scripts/build`: median {b['wall_seconds']:.2f} s "
                          f"(runs {', '.join(map(str, b['wall_all']))}; 1-min load {', '.join(map(str, b['load']))}), "
                          f"{b['html_pages']} HTML pages.")
+            if "validate" in b:
+                v = b["validate"]
+                lines.append(f"- Real content, `./scripts/validate`: median {v['wall_seconds']:.2f} s wall, "
+                             f"{v['cpu_seconds']:.2f} s CPU (runs {', '.join(map(str, v['wall_all']))}).")
         if "phone" in data:
             p = data["phone"]
             lines.append(f"- First visit to `{p['page']}` (gzip -{GZIP_LEVEL}): **{kb(p['total_gzip'])}** "

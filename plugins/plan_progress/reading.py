@@ -173,12 +173,14 @@ def _picture_finder(docs_dir: str, pictures_dir: str):
 def _icon_name_finder(theme_dirs: tuple[str, ...], docs_dir: str, pictures_dir: str):
     """slug -> whether any icon set of the theme, or the pictures folder, has a file of that name."""
     folders = [Path(folder, ".icons") for folder in theme_dirs] + [Path(docs_dir, pictures_dir)]
+    names: set[str] = set()  # the file names without extension, up to two folders down: read once
+    for folder in folders:
+        for top, subfolders, files in os.walk(folder):
+            if len(Path(top).relative_to(folder).parts) >= 2:
+                subfolders.clear()
+            names.update(Path(file).stem for file in files)
 
-    @lru_cache(maxsize=None)
     def is_icon(slug: str) -> bool:
-        if not slug:
-            return False
-        return any(next(folder.glob(pattern), None) is not None for folder in folders if folder.is_dir()
-                   for pattern in (f"*/{slug}.svg", f"*/*/{slug}.svg", f"{slug}.*", f"*/{slug}.*"))
+        return bool(slug) and slug in names
 
     return is_icon

@@ -60,7 +60,6 @@ CSS_PATH = "assets/plan-progress.css"
 JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PICTURES = SHIPPED_PICTURES  # the easy-read pages' own pictures (OpenMoji), also for the content's ideas
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -256,7 +255,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         for picture in sorted(set(self.easy.pictures_used()) | content_pictures):
             if files.get_file_from_path(picture) is not None:
                 continue
-            shipped = PICTURES / picture.removeprefix(self.config.pictures_dir.strip("/") + "/")
+            shipped = SHIPPED_PICTURES / picture.removeprefix(self.config.pictures_dir.strip("/") + "/")
             if shipped.is_file():
                 files.append(File.generated(config, picture, abs_src_path=str(shipped)))
                 self.shipped_pictures = True
@@ -383,7 +382,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "easy-status-key": lambda: easy.status_key(made.uri),
             "easy-area": lambda: easy.area(_area(made), made.uri),
             "easy-you-said": lambda: easy.you_said(made.uri),
-            "contact": lambda: r.contact_page(made.uri, help_core.contacts_from(self.config.contacts),
+            "contact": lambda: r.contact_page(made.uri, list(self.settings.contacts),
                                               self.feedback_link("", "") if self.feedback_configured() else None,
                                               self.accessibility_uri()),
             "easy-help": lambda: easy.who_can_help(made.uri),
@@ -534,7 +533,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return relative(url, self.renderer.url_of(uri))
 
         plan = self._plan()
-        home = plan.home.uri if plan.home else "index.md"
         menu = [(self.site_pages.uri("easy-home"), self.easy.words.text("easy_menu_home"))]
         menu += [(self.site_pages.uri("easy-area", area),
                   self.easy.words.text("easy_part_name", number=area.number, title=area.easy_read_title or area.title))
@@ -544,7 +542,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         menu += [(self.site_pages.uri("easy-status-key"), self.easy.words.text("easy_key_title")),
                  (self.site_pages.uri("easy-help"), self.easy.words.text("easy_help_link"))]
         return {"words": self.easy.frame(), "home": href(self.site_pages.uri("easy-home")),
-                "help": href(self.site_pages.uri("easy-help")), "standard": href(home),
+                "help": href(self.site_pages.uri("easy-help")), "standard": href(self.site_pages.home_uri),
                 "menu": [{"href": href(uri), "text": text, "current": uri == here}
                          for uri, text in menu],
                 **self.pictures_credit()}

@@ -117,11 +117,9 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
                                icon_exists=lambda name: icon_exists(name) is not None, easy_rules=settings.rules,
                                templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
                                is_icon_name=is_icon_name)
-    # The contacts' pictures: the site's own, or one the plugin ships (it copies those into the site).
-    shipped = _picture_finder(str(SHIPPED_PICTURES), "")
+    # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
     help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary), settings.rules,
-                                 problems, picture_file=lambda name: picture_file(name) or shipped(name),
-                                 is_icon_name=is_icon_name)
+                                 problems, picture_file=picture_file, is_icon_name=is_icon_name)
     return plan, problems
 
 

@@ -117,7 +117,6 @@ def page_words(feedback_configured: bool, link_text: str, words=None) -> dict[st
 
 CONTACT_FIELDS = ("name", "helps_with", "email", "phone", "url", "opening_hours", "easy_read", "picture",
                   "picture_alt")
-EASY_READ_FIELDS = ("easy_read", "picture", "picture_alt")  # the contact on the easy-read "Who can help you" page
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,11 @@ class SitePages:
         """The pages the plugin creates files for."""
         return [page for page in self.by_uri.values() if page.made]
 
+    @property
+    def home_uri(self) -> str:
+        """The standard home page: the content's home page, or the content folder's index.md."""
+        return self.plan.home.uri if self.plan.home else "index.md"
+
     def is_easy_read(self, uri: str) -> bool:
         page = self.by_uri.get(uri)
         return page is not None and page.kind.easy_read
@@ -137,9 +142,8 @@ class SitePages:
         page = self.by_uri.get(uri)
         if page is not None and page.kind.easy_read:
             standard = {
-                "easy-home": lambda: self.plan.home.uri if self.plan.home else "index.md",
-                "easy-help": lambda: (self.uri("contact") if self.has("contact")
-                                      else self.plan.home.uri if self.plan.home else "index.md"),
+                "easy-home": lambda: self.home_uri,
+                "easy-help": lambda: self.uri("contact") if self.has("contact") else self.home_uri,
                 "easy-status-key": lambda: self.uri("status-key"),
                 "easy-you-said": lambda: self.uri("you-said"),
                 "easy-area": lambda: cast(Area, page.subject).uri,

@@ -101,6 +101,7 @@ class StatusConfig(Config):
 
 class PlanProgressConfig(Config):
     enabled = c.Type(bool, default=True)
+    schema_version = c.Optional(c.Type(int))  # the content's form (core/upgrade.py); older: ./scripts/migrate
 
     # The date the progress data is "as at": overdue is computed against it, never the clock.
     as_at = c.Optional(c.Type((dt.date, str)))

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from . import __version__
 from .config import PlanProgressConfig
 from .core import help as help_core
 from .core import opendata
@@ -41,6 +42,7 @@ from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
+from .core.upgrade import SCHEMA_VERSION
 from .core.words import Words as WordList
 from .core.words import WordsError
 from .reading import (
@@ -113,6 +115,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        log.info(f"plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
         self._settings = plan_settings(self.config)
         self.scale = self._settings.scale
         check_settings(config, self.config)

@@ -115,7 +115,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        log.info(f"plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
+        log.info(f"mkdocs-plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
         self._settings = plan_settings(self.config)
         self.scale = self._settings.scale
         check_settings(config, self.config)

@@ -45,7 +45,7 @@ from .yamltext import CannotEdit, MappingNode, ScalarNode, SequenceNode
 
 PICTURE = "openmoji/2754"  # a question mark, shipped with the plugin: a picture to replace
 ALT = "[A question mark: picture to be confirmed]"
-TITLE = "[Easy read title to be confirmed]"
+TITLE = "[easy read title to be confirmed]"  # lower case: a capital inside brackets reads as a name
 HOW = {"answered_by": "[How this action answers what was said: to be confirmed]",
        "related_to": "[How this action is related to what was said: to be confirmed]"}
 
@@ -58,7 +58,7 @@ def migrate_page(text: str, max_sentences: int = 3) -> str:
     ---
     type: action
     id: "1.1"
-    easy_read_title: '[Easy read title to be confirmed]'
+    easy_read_title: '[easy read title to be confirmed]'
     easy_read:
       - picture: openmoji/2754
         alt: '[A question mark: picture to be confirmed]'

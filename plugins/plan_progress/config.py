@@ -9,6 +9,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from .core import help as help_core
 from .core.links import safe_url
+from .core.suggest import SuggestSettingNames
 
 
 class PlainDate(c.BaseConfigOption):
@@ -74,14 +75,14 @@ class Contacts(c.BaseConfigOption):
         return value
 
 
-class LaunchCheckConfig(Config):
+class LaunchCheckConfig(SuggestSettingNames, Config):
     """Settings for ./scripts/launch-check (what must be real before the site goes public)."""
 
     # The progress date (as_at) may be at most this many days old when the site is published.
     max_progress_age_days = c.Type(int, default=120)
 
 
-class StatusConfig(Config):
+class StatusConfig(SuggestSettingNames, Config):
     """One step of the status scale."""
 
     key = c.Type(str)
@@ -99,7 +100,7 @@ class StatusConfig(Config):
     easy_count = c.ListOfItems(c.Type(str), default=[])  # [one, other], with {count}
 
 
-class PlanProgressConfig(Config):
+class PlanProgressConfig(SuggestSettingNames, Config):
     enabled = c.Type(bool, default=True)
     schema_version = c.Optional(c.Type(int))  # the content's form (core/upgrade.py); older: ./scripts/migrate
 

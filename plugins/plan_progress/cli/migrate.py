@@ -40,7 +40,7 @@ from pathlib import Path
 from ..core.schema import ACTION_ID
 from ..core.upgrade import EASY_READ_PAGES, SCHEMA_VERSION
 from . import yamltext
-from .common import CANNOT_RUN, OK, PLUGIN_NAME, PROBLEMS, Stop, find_config
+from .common import OK, PLUGIN_NAME, PROBLEMS, Stop, find_config
 from .yamltext import CannotEdit, MappingNode, ScalarNode, SequenceNode
 
 PICTURE = "openmoji/2754"  # a question mark, shipped with the plugin: a picture to replace
@@ -133,7 +133,7 @@ def _action(number: str) -> str:
     return yamltext.render_field("action", number)
 
 
-def _links(key: ScalarNode, value, name: str, lines: list[str], off: int, indent: int):
+def _links(key, value, name: str, lines: list[str], off: int, indent: int):
     """Edits that make each link under answered_by or related_to an action with a how line."""
     how = yamltext.render_field("how", HOW[name])
     if not isinstance(value, SequenceNode) or not value.value:

@@ -31,6 +31,7 @@ from .model import (
 )
 from .problems import Problems
 from .scale import Status
+from .suggest import did_you_mean
 
 _ID_LINE = re.compile(r"""^id:[ \t]*["']?([0-9]+\.[0-9]+)["']?[ \t]*$""", re.MULTILINE)
 
@@ -112,10 +113,7 @@ def _label(parts: list) -> str:
 
 
 def _closest(name: str, options) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(name, list(options), n=1, cutoff=0.75)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return did_you_mean(name, options)
 
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
@@ -144,7 +142,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         kind = source.data.get("type")
         if kind not in schema.PAGE_TYPES:
             problems.error(source.path, source.line("type"), "type",
-                           f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}")
+                           f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}"
+                           f"{did_you_mean(kind, schema.PAGE_TYPES) if isinstance(kind, str) else ''}")
             continue
         clean = check_record(source, schema.PAGE_TYPES[kind], source.data, ctx, problems, [])
         typed.append((source, kind, clean))

@@ -80,8 +80,10 @@ def old_forms(data: Mapping) -> list[str]:
         found.append("easy_read_picture")
     items = data.get("items") if data.get("type") == "you-said" else None
     for item in items if isinstance(items, list) else []:
-        links = [link for key in ("answered_by", "related_to")
-                 for link in (item.get(key) if isinstance(item, Mapping) and isinstance(item.get(key), list) else [])]
+        links: list = []
+        for key in ("answered_by", "related_to"):
+            value = item.get(key) if isinstance(item, Mapping) else None
+            links += value if isinstance(value, list) else []
         if any(isinstance(link, (str, int, float)) and not isinstance(link, bool) for link in links):
             found.append("You said links that are only action numbers")
             break

@@ -173,6 +173,14 @@ def test_migrate_write_converts_the_0_1_form_keeping_comments_and_the_site_build
         assert any(f.startswith(f"{path}:{number}: the page still says \"[") for f in findings), (path, number)
 
 
+@pytest.mark.parametrize("config", ["mkdocs.yml", "examples/priority-action-plan/mkdocs.yml"])
+def test_migrate_leaves_content_in_the_current_form_alone(config, capsys):
+    """The real site and the example plan (glossary easy_read text included) are already schema_version 2."""
+    assert migrate.main(["-f", str(ROOT / config)]) == 0
+    assert capsys.readouterr().out == ("Nothing to change: the content is in the form this plugin reads "
+                                       "(schema_version 2).\n")
+
+
 # -- dependencies --------------------------------------------------------------------------------------
 
 

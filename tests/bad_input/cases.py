@@ -170,8 +170,8 @@ EXPECTED: dict[str, list[str]] = {
         "otherwise under related_to"],
     "you-said-answered-by-is-text": [
         "content/you-said/health.md:8: items[1].answered_by: expected a list, found '2.3'",
-        "content/you-said/health.md:12: items[1].related_to[1].relation: is not a field of a link to an action; "
-        "allowed fields: action, how"],
+        "content/you-said/health.md:12: items[1].related_to[1].relation: is not a field of a link to an action "
+        "(did you mean 'action'?); allowed fields: action, how"],
     "glossary-phrase-without-its-term": [
         "content/glossary.md:7: terms[1].not_in[2]: 'device settings' does not contain the term 'EHC plan'; "
         "list only phrases in which the term is written but means something else"],

@@ -436,24 +436,15 @@ class EasyReadRenderer:
             out = out.rstrip("\n") + "\n\n" + str(box).strip() + "\n"
         return out
 
-    def home(self, here: str) -> str:
+    def next_update_words(self) -> str | None:
+        """When the next update is due, in words (None when no next update is set)."""
         from .dates import words as date_words
 
-        next_update = date_words(self.next_update) if self.next_update else None
-        return self.render("plan-progress/easy-read/home.html", here, next_update=next_update)
+        return date_words(self.next_update) if self.next_update else None
 
-    def area(self, area, here: str) -> str:
-        return self.render("plan-progress/easy-read/area.html", here, area=area)
-
-    def status_key(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/status-key.html", here)
-
-    def you_said(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/you-said.html", here)
-
-    def who_can_help(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/who-can-help.html", here,
-                           title=self.words.text("easy_help_link"),
-                           intro=(self.help_picture("intro"), sentences(self.words.text("easy_help_intro"))),
-                           none_yet=(self.help_picture("none_yet"), sentences(self.words.text("easy_help_none_yet"))),
-                           contacts=self.help_contacts())
+    def who_can_help_view(self) -> dict:
+        """What the "Who can help you" page shows: the contacts, each with only what its settings give."""
+        return {"title": self.words.text("easy_help_link"),
+                "intro": (self.help_picture("intro"), sentences(self.words.text("easy_help_intro"))),
+                "none_yet": (self.help_picture("none_yet"), sentences(self.words.text("easy_help_none_yet"))),
+                "contacts": self.help_contacts()}

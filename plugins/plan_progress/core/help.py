@@ -232,3 +232,33 @@ def easy_read_problems(contacts: list[Contact], explained: set[str], rules, prob
 
 def contacts_from(entries: list[dict]) -> list[Contact]:
     return [Contact(**{k: (v.strip() if isinstance(v, str) else v) for k, v in e.items()}) for e in entries]
+
+
+def page_url(uri: str, use_directory_urls: bool) -> str:
+    """The address MkDocs gives the page at ``uri`` (from the site's root).
+
+    >>> page_url("contact.md", True), page_url("help/index.md", True), page_url("contact.md", False)
+    ('contact/', 'help/', 'contact.html')
+    """
+    page = uri.removesuffix(".md")
+    if use_directory_urls:
+        return page.removesuffix("index") if page.endswith("index") else page + "/"
+    return page + ".html"
+
+
+def with_contact_link(footer_links: list, contact_page: str, use_directory_urls: bool, text: str) -> list:
+    """The footer's links (mkdocs.yml ``extra.footer_links``) with the "Contact and help" page among them.
+
+    >>> with_contact_link([{"text": "Privacy", "url": "privacy/"}], "contact.md", True, "Contact and help")
+    [{'text': 'Privacy', 'url': 'privacy/'}, {'text': 'Contact and help', 'url': 'contact/'}]
+    """
+    url = page_url(contact_page, use_directory_urls)
+    if any(isinstance(link, dict) and link.get("url") == url for link in footer_links):
+        return list(footer_links)
+    return [*footer_links, {"text": text, "url": url}]
+
+
+def taken_settings(settings) -> list[str]:
+    """Every ``extra.settings`` name that would hide a feedback sentence the plugin fills in, as a problem."""
+    return [f"{name}: the plugin fills this in from feedback_url; give your setting another name"
+            for name in sorted(set(PAGE_WORDS) & set(settings or {}))]

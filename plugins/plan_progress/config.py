@@ -99,7 +99,7 @@ class WordsOption(c.BaseConfigOption):
         # plan_name and site_name are settings of their own that every text may use.
         problems = words_core.check(value, extra_names=dict.fromkeys(("plan_name", "site_name"), ""))
         if problems:
-            raise ValidationError("\n  ".join(problems))
+            raise ValidationError("the words cannot be used:\n  " + "\n  ".join(problems))
         return value
 
 

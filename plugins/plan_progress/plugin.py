@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
@@ -55,7 +57,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.settings = plan_settings(self.config)
         check_settings(config, self.config)
         self.words = Words.load(self.config.words, plan_name=self.config.plan_name, site_name=config.site_name or "")
-        extra = config.extra or {}
+        extra = _extra(config)
         taken = help_core.taken_settings(extra.get("settings"))
         if taken:
             raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(f"  {p}" for p in taken))
@@ -174,7 +176,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if site is None:
             return None
         uri = page.file.src_uri
-        markdown, unknown = site.fill_settings(markdown, (config.extra or {}).get("settings") or {})
+        markdown, unknown = site.fill_settings(markdown, _extra(config).get("settings") or {})
         for setting in unknown:
             root = Path(config.config_file_path or ".").resolve().parent
             where = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix() if page.file.abs_src_path \
@@ -240,6 +242,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context
+
+
+def _extra(config: MkDocsConfig) -> Mapping[str, Any]:
+    """mkdocs.yml's ``extra``: what the site passes to its templates (empty when it has none)."""
+    return config.extra or {}
 
 
 def _plain_title(page: Page) -> None:

@@ -90,7 +90,7 @@ def no_edit(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
 
 
 def edit_settings(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
-    """Made from mkdocs.yml (where the status scale lives)."""
+    """Made from the settings file, mkdocs.yml (where the status scale lives)."""
     return settings
 
 
@@ -250,7 +250,8 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              view=_status_actions, edit=edit_settings),
     PageKind("area-actions", "area-actions.html", "{actions_dir}/{area_slug}-{subject.number}.md", each="areas",
              view=_area_actions, edit=edit_area),
-    PageKind("changes", "whats-changed.html", "{changes_page}", view=lambda site, page, body: site.reports.changes_view()),
+    PageKind("changes", "whats-changed.html", "{changes_page}",
+             view=lambda site, page, body: site.reports.changes_view()),
     PageKind("board-report", "board-report.html", "{board_report_page}",
              view=lambda site, page, body: site.reports.board_report_view()),
     PageKind("open-data", "open-data.html", "{open_data_page}",

@@ -55,22 +55,28 @@ class Site:
     def __init__(self, plan: Plan, pages: SitePages, options: Any, words: Words, templates: Templates,
                  url_of: Callable[[str], str], has_file: Callable[[str], bool], icon: Callable[[str], str],
                  contacts: tuple[Contact, ...] = (), site_name: str = "", site_url: str = ""):
-        self.plan, self.pages, self.options, self.words = plan, pages, options, words
-        self.url_of, self.has_file = url_of, has_file
+        self.plan: Plan = plan
+        self.pages: SitePages = pages
+        self.options = options
+        self.words: Words = words
+        self.url_of = url_of
+        self.has_file = has_file
         self.contacts = contacts
-        self.site_name, self.site_url = site_name, site_url
-        self.items = plan.pages  # uri -> Action, Area, Home or Theme (plan.pages makes a new dictionary each time)
+        self.site_name = site_name
+        self.site_url = site_url
+        # uri -> Action, Area, Home or Theme (plan.pages makes a new dictionary each time: made once)
+        self.items: dict[str, object] = plan.pages
         next_update = options.next_update
-        self.renderer = Renderer(
+        self.renderer: Renderer = Renderer(
             plan=plan, url_of=url_of, icon=icon, pages=pages, templates=templates, text=words,
             words=PageSettings(plan_name=options.plan_name, ratings_note=options.ratings_note,
                            checked=options.progress_checked_text.format(date=date_words(plan.as_at)),
                            next_update=options.next_update_text.format(date=date_words(next_update))
                            if next_update else ""))
-        self.easy = EasyReadRenderer(self.renderer, words=words, pictures_dir=options.pictures_dir,
+        self.easy: EasyReadRenderer = EasyReadRenderer(self.renderer, words=words, pictures_dir=options.pictures_dir,
                                      contacts=contacts, next_update=next_update)
-        self.glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
-        self.reports = Reports(self.renderer, site_url=site_url, feed_uri=options.feed_path,
+        self.glossary: Glossary = Glossary(plan.glossary, plan.glossary_uri, templates)
+        self.reports: Reports = Reports(self.renderer, site_url=site_url, feed_uri=options.feed_path,
                                author=options.publisher or site_name, previous_report=options.previous_report,
                                licence=options.licence, licence_url=options.licence_url)
         self.shipped_pictures = False  # whether the plugin added any of its own pictures (OpenMoji: credit them)
@@ -216,7 +222,7 @@ class Site:
         and those it does not (their uris, a problem). None when the site has no easy read."""
         if not self.pages.easy_read:
             return {}, []
-        ideas = [self.plan.home] if self.plan.home else []
+        ideas: list[Any] = [self.plan.home] if self.plan.home else []
         ideas += [*self.plan.areas, *self.plan.actions, *self.plan.themes]
         content = {idea.file for page in ideas for idea in page.easy_read_ideas}
         found, missing = {}, []

@@ -47,6 +47,7 @@ class PlanSettings:
     rules: Rules
     pictures_dir: str = "assets/pictures"
     contacts: tuple[Contact, ...] = ()  # the "Contact and help" entries (their easy-read words are checked too)
+    easy_read: bool = True  # False: the site has no easy read, and no easy-read check runs
 
 
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
@@ -62,7 +63,7 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
                   max_sentences_per_idea=settings.easy_read_max_sentences_per_idea,
                   known_names=frozenset(settings.easy_read_known_names))
     return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir,
-                        contacts=tuple(contacts_from(settings.contacts or [])))
+                        contacts=tuple(contacts_from(settings.contacts or [])), easy_read=settings.easy_read)
 
 
 def site_paths(settings: PlanProgressConfig) -> Paths:
@@ -116,10 +117,11 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
     plan, problems = load_plan(pages, settings.scale, settings.as_at,
                                icon_exists=lambda name: icon_exists(name) is not None, easy_rules=settings.rules,
                                templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
-                               is_icon_name=is_icon_name)
-    # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
-    help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary), settings.rules,
-                                 problems, picture_file=picture_file, is_icon_name=is_icon_name)
+                               is_icon_name=is_icon_name, easy_read=settings.easy_read)
+    if settings.easy_read:
+        # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
+        help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary),
+                                     settings.rules, problems, picture_file=picture_file, is_icon_name=is_icon_name)
     return plan, problems
 
 

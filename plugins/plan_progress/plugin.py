@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import escape
@@ -24,21 +22,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
-from .core import help as help_core
 from .core.files import linked_files
 from .core.links import relative
 from .core.nav import heading_tokens, order_nav
 from .core.pages import SitePages
-from .core.palette import theme_colour_problems
 from .core.problems import ContentError
-from .core.site import CSS_PATH, JS_PATH, THEME_FIXES_PATH, Site
+from .core.site import Site
 from .core.templates import Templates, slug
 from .core.words import Words
 from .reading import SHIPPED_PICTURES, PlanSettings, check_settings, icon_finder, plan_settings, read_plan, site_paths
+from .site_config import TEMPLATES, configure, extra
 
 log = get_plugin_logger(__name__)
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
@@ -56,31 +51,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         self.settings = plan_settings(self.config)
         check_settings(config, self.config)
-        self.words = Words.load(self.config.words, plan_name=self.config.plan_name, site_name=config.site_name or "")
-        extra = _extra(config)
-        taken = help_core.taken_settings(extra.get("settings"))
-        if taken:
-            raise PluginError("plan-progress: extra.settings in mkdocs.yml:\n" + "\n".join(f"  {p}" for p in taken))
-        if config.theme.name == "material":
-            colours = theme_colour_problems(tuple(config.theme.dirs), config.theme.get("palette"))
-            if colours:
-                raise PluginError("plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n"
-                                  + "\n".join(f"  {p}" for p in colours))
-            if config.theme.get("font") is not False:
-                # No third-party requests: mkdocs-material loads its fonts from Google unless theme.font is false.
-                config.theme["font"] = False
-                log.info("theme.font is off: mkdocs-material would load its fonts from Google's servers, and the "
-                         "site makes no third-party requests; pages use the reader's own fonts")
-        if self.config.contacts:  # "Contact and help" in the footer's links of every page
-            config.extra["footer_links"] = help_core.with_contact_link(
-                list(extra.get("footer_links") or []), self.config.contact_page, config.use_directory_urls,
-                self.words.text("contact_title"))
-        add_templates(config)
-        for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
-            if path not in config.extra_css:
-                config.extra_css.insert(position, path)
-        if JS_PATH not in config.extra_javascript:
-            config.extra_javascript.append(JS_PATH)
+        self.words = configure(config, self.config)
         return config
 
     # -- reading content ---------------------------------------------------------
@@ -135,15 +106,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                                 site_url=config.site_url or "")
         shipped, missing = site.pictures(SHIPPED_PICTURES)
         if missing:
-            raise PluginError("plan-progress: the easy-read pages need these pictures, which are not in the content "
-                              f"folder: {', '.join(missing)}. Copy them from OpenMoji (openmoji.org) into "
-                              f"{self.config.pictures_dir}, or set pictures_dir to the folder that has them")
+            raise PluginError(f"plan-progress: {site.missing_pictures(missing)}")
         for uri, source in shipped.items():
             files.append(File.generated(config, uri, abs_src_path=source))
-        unwritten = [a.id for a in plan.actions if not a.easy_read]
-        if unwritten and pages.easy_read:
-            log.info(f"{len(unwritten)} of {len(plan.actions)} actions have no easy-read text yet "
-                     f"(their easy-read pages say it is being written): {', '.join(unwritten)}")
+        if site.unwritten_easy_read():
+            log.info(site.unwritten_easy_read())
         for uri, content in site.files(_asset).items():
             files.append(File.generated(config, uri, content=content))
         self.point_edit_links(site, files, config)
@@ -152,11 +119,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def point_edit_links(self, site: Site, files: Files, config: MkDocsConfig) -> None:
         """"Edit this page" on a generated page opens the one file it comes from, by its kind
         (core/pages.py), or nothing for a page made from many files."""
-        folder = Path(config.docs_dir).name + "/"
-        if config.edit_uri and not config.edit_uri_template and not config.edit_uri.endswith(folder):
-            log.warning(f"plan-progress: edit_uri '{config.edit_uri}' in mkdocs.yml does not end with the content "
-                        f"folder '{folder}', so 'Edit this page' would open files that are not there; set "
-                        f"edit_uri: edit/<branch>/{folder} (with repo_url alone, MkDocs guesses edit/master/docs/)")
         settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
         for uri, edit_uri in site.edit_uris(settings).items():
             file = files.get_file_from_path(uri)
@@ -176,13 +138,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if site is None:
             return None
         uri = page.file.src_uri
-        markdown, unknown = site.fill_settings(markdown, _extra(config).get("settings") or {})
-        for setting in unknown:
-            root = Path(config.config_file_path or ".").resolve().parent
-            where = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix() if page.file.abs_src_path \
-                else uri
-            log.warning(f"{where}: line {setting.line} after the front-matter: [[{setting.name}]] is not a setting; "
-                        f"add it under extra.settings in mkdocs.yml (known: {', '.join(setting.known) or 'none'})")
+        root = Path(config.config_file_path or ".").resolve().parent
+        where = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix() if page.file.abs_src_path else uri
+        markdown, unknown = site.fill_settings(markdown, extra(config).get("settings") or {}, where)
+        for problem in unknown:
+            log.warning(problem)
         page.update_date = site.update_date(uri)
         made = site.pages.get(uri)
         if made is not None:
@@ -244,11 +204,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         return context
 
 
-def _extra(config: MkDocsConfig) -> Mapping[str, Any]:
-    """mkdocs.yml's ``extra``: what the site passes to its templates (empty when it has none)."""
-    return config.extra or {}
-
-
 def _plain_title(page: Page) -> None:
     """Every page's title is plain text, as front-matter titles are, and the theme templates escape
     it (``| e``). MkDocs takes a title from the page's first Markdown heading as HTML ("Health
@@ -256,19 +211,6 @@ def _plain_title(page: Page) -> None:
     rendered = getattr(page, "_title_from_render", None)
     if "title" not in page.meta and rendered and page.title == rendered:
         page.title = html.unescape(rendered)
-
-
-def add_templates(config: MkDocsConfig) -> None:
-    """Put the plugin's templates on the theme's search path, as MkDocs' search plugin does: after
-    the site's own ``custom_dir`` (a site's overrides/ still wins) and before the theme's own
-    folder (ours win over mkdocs-material's)."""
-    dirs = config.theme.dirs
-    path = str(TEMPLATES)
-    if path in dirs:
-        return
-    custom = config.theme.custom_dir
-    position = 1 if custom is not None and dirs and dirs[0] == custom else 0
-    dirs.insert(position, path)
 
 
 def _asset(name: str) -> str:

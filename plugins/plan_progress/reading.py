@@ -21,7 +21,6 @@ from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
 from .core import easyread, links
-from .core import help as help_core
 from .core.easyread import Rules
 from .core.files import page_templates
 from .core.help import Contact, contacts_from
@@ -120,7 +119,7 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
                                is_icon_name=is_icon_name, easy_read=settings.easy_read)
     if settings.easy_read:
         # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
-        help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary),
+        easyread.check_contacts(list(settings.contacts), easyread.explained_terms(plan.glossary),
                                      settings.rules, problems, picture_file=picture_file, is_icon_name=is_icon_name)
     return plan, problems
 

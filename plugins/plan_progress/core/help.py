@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from . import easyread, schema
+from . import schema
 from .links import safe_url
 
 # "[... to be confirmed ...]", "[TBC]", "[to be added]": a value nobody has filled in yet.
@@ -150,7 +150,7 @@ class Contact:
 
 def contact_problems(entry: dict) -> list[str]:
     """Every reason one ``contacts:`` entry cannot be used, as sentences naming the field. The easy-read
-    words are checked for easy reading when the content is read (``easy_read_problems``).
+    words are checked for easy reading when the content is read (core/easyread.py ``check_contacts``).
 
     >>> contact_problems({"name": "Advice line", "email": "help@example.org", "phone": "01234 567890"})
     []
@@ -205,29 +205,6 @@ def contact_problems(entry: dict) -> list[str]:
         problems.append("picture_alt: is missing; say what the picture shows in everyday words, for example "
                         "'A telephone', or write picture_alt: \"\" if the words beside it say it all")
     return problems
-
-
-def easy_read_problems(contacts: list[Contact], explained: set[str], rules, problems, picture_file=None,
-                       is_icon_name=None, path: str = "mkdocs.yml") -> None:
-    """Each contact's easy-read words checked as the content's easy-read ideas are (core/easyread.py:
-    sentence length, abbreviations and names the easy-read glossary explains, at most
-    ``rules.max_sentences_per_idea`` sentences, the reading grade) and its picture as theirs (a file
-    in the pictures folder, ``picture_file(name)`` None when there is none, and a description that is no
-    icon's name). Each problem names the contact and the field."""
-    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
-    for index, contact in enumerate(contacts):
-        where = f"contacts[{index + 1}] ({contact.name})"
-        if contact.easy_read and not is_placeholder(contact.easy_read):
-            easyread.check_idea(contact.easy_read, path, None, f"{where} easy_read", explained, rules,
-                                problems)
-            easyread.check_grade(contact.easy_read, path, None, f"{where} easy_read", rules, problems)
-        for name, kind in (("picture", schema.EasyPicture()), ("picture_alt", schema.AltText())):
-            value = getattr(contact, name)
-            if value and not is_placeholder(value):
-                try:
-                    kind.check(value, ctx)
-                except schema.Invalid as error:
-                    problems.error(path, None, f"{where} {name}", str(error))
 
 
 def contacts_from(entries: list[dict]) -> list[Contact]:

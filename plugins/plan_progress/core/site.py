@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +34,6 @@ JS_PATH = "assets/plan-progress.js"
 THEME_FIXES_PATH = "assets/theme-fixes.css"  # accessibility fixes to mkdocs-material (scripts/a11y)
 ACCESSIBILITY_PAGES = ("about/accessibility.md", "accessibility.md")
 _SETTING = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
-
-
-@dataclass(frozen=True)
-class UnknownSetting:
-    """A ``[[name]]`` in a page's text that no setting fills in: its line after the front-matter."""
-
-    name: str
-    line: int
-    known: tuple[str, ...]  # the names that are settings
 
 
 class Site:
@@ -125,17 +115,20 @@ class Site:
         """Whether the page's table of contents comes from its HTML headings (the plugin writes them)."""
         return uri in self.pages.by_uri or uri in self.items or uri == self.plan.glossary_uri
 
-    def fill_settings(self, markdown: str, settings: Mapping[str, Any]) -> tuple[str, list[UnknownSetting]]:
+    def fill_settings(self, markdown: str, settings: Mapping[str, Any], where: str) -> tuple[str, list[str]]:
         """``[[name]]`` in page text replaced by ``settings[name]`` (mkdocs.yml's ``extra.settings``) or one
-        of the feedback sentences (core/help.py); and every name that is neither."""
+        of the feedback sentences (core/help.py); and a warning for every name that is neither (``where``:
+        the page's file)."""
         known = {**settings, **page_words(self.feedback_url is not None, self.options.feedback_text, self.words)}
-        unknown: list[UnknownSetting] = []
+        unknown: list[str] = []
 
         def fill(match: re.Match) -> str:
             name = match.group(1)
             if name in known:
                 return str(known[name])
-            unknown.append(UnknownSetting(name, markdown.count("\n", 0, match.start()) + 1, tuple(known)))
+            line = markdown.count("\n", 0, match.start()) + 1
+            unknown.append(f"{where}: line {line} after the front-matter: [[{name}]] is not a setting; add it "
+                           f"under extra.settings in mkdocs.yml (known: {', '.join(known) or 'none'})")
             return match.group(0)
 
         return _SETTING.sub(fill, markdown), unknown
@@ -237,6 +230,21 @@ class Site:
                 missing.append(picture)
         self.shipped_pictures = bool(found)
         return found, missing
+
+    def missing_pictures(self, missing: list[str]) -> str:
+        """The problem with easy-read pictures that are neither in the content nor shipped with the plugin."""
+        return (f"the easy-read pages need these pictures, which are not in the content folder: {', '.join(missing)}. "
+                f"Copy them from OpenMoji (openmoji.org) into {self.options.pictures_dir}, or set pictures_dir to "
+                "the folder that has them")
+
+    def unwritten_easy_read(self) -> str | None:
+        """A note naming the actions with no easy-read text yet (None when every one has it, or the site has
+        no easy read)."""
+        missing = [a.id for a in self.plan.actions if not a.easy_read]
+        if not missing or not self.pages.easy_read:
+            return None
+        return (f"{len(missing)} of {len(self.plan.actions)} actions have no easy-read text yet "
+                f"(their easy-read pages say it is being written): {', '.join(missing)}")
 
     def files(self, assets: Callable[[str], str]) -> dict[str, str]:
         """The Atom feed, the open data files and the plugin's stylesheets and script: uri -> content.

@@ -85,22 +85,22 @@ CoversRule = Callable[["SitePages", object], "Version | None"]
 
 
 def no_edit(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
-    """Made from many files: no "Edit this page" link."""
+    """Nothing: the page is made from many files, so it has no "Edit this page" link."""
     return None
 
 
 def edit_settings(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
-    """Made from the settings file, mkdocs.yml (where the status scale lives)."""
+    """The settings file, mkdocs.yml (where the status scale lives)."""
     return settings
 
 
 def edit_area(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
-    """Made from its area's index.md."""
+    """Its area's index.md."""
     return page.area.uri
 
 
 def edit_home(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
-    """Made from the content's home page, if it has one."""
+    """The content's home page, if it has one."""
     return plan.home.uri if plan.home else None
 
 
@@ -108,16 +108,17 @@ def to(kind: str) -> OtherRule:
     """The other version is the page of ``kind`` about the same thing (None when there is none)."""
     def rule(pages: SitePages, page: GeneratedPage) -> Version | None:
         return pages.version(kind, page.subject) if pages.has(kind, page.subject) else None
+    rule.__doc__ = f"The `{kind}` page about the same thing."
     return rule
 
 
 def to_home(pages: SitePages, page: GeneratedPage) -> Version:
-    """The other version is the standard home page."""
+    """The standard home page."""
     return Version(pages.home_uri)
 
 
 def to_area(pages: SitePages, page: GeneratedPage) -> Version:
-    """The other version is the area's own page in the content."""
+    """Its area's own page in the content."""
     return Version(page.area.uri)
 
 
@@ -125,30 +126,35 @@ def first(*rules: OtherRule) -> OtherRule:
     """The first of ``rules`` that finds a page."""
     def rule(pages: SitePages, page: GeneratedPage) -> Version | None:
         return next((found for r in rules if (found := r(pages, page)) is not None), None)
+    docs = [(r.__doc__ or "").rstrip(".") for r in rules]
+    rule.__doc__ = "; else ".join([docs[0], *(d[:1].lower() + d[1:] for d in docs[1:])]) + "."
     return rule
 
 
 def no_other(pages: SitePages, page: GeneratedPage) -> Version | None:
-    """No other version of its own: a standard page leads to the easy-read site as a whole."""
+    """None of its own: the easy-read home page, the easy-read site as a whole."""
     return None
 
 
 def covers_nothing(pages: SitePages, item: object) -> Version | None:
+    """No content page."""
     return None
 
 
 def covers_areas_and_actions(pages: SitePages, item: object) -> Version | None:
-    """An area's page leads to its easy-read part; an action's to its place on that part's page."""
-    if isinstance(item, Area):
+    """Each area's page (its part's page) and each action's (its place on its area's part)."""
+    if isinstance(item, Area) and pages.has("easy-area", item):
         return pages.version("easy-area", item)
-    if isinstance(item, Action):
+    if isinstance(item, Action) and pages.has("easy-area", item.area):
         return pages.version("easy-area", item.area, action_anchor(item))
     return None
 
 
 def covers_themes(pages: SitePages, item: object) -> Version | None:
-    """A "You said" theme's page leads to its place on the easy-read "What families told us" page."""
-    return pages.version("easy-you-said", None, theme_anchor(item)) if isinstance(item, Theme) else None
+    """Each "You said" theme's page (its place on "What families told us")."""
+    if isinstance(item, Theme) and pages.has("easy-you-said"):
+        return pages.version("easy-you-said", None, theme_anchor(item))
+    return None
 
 
 def always(plan: Plan, paths: Paths) -> bool:
@@ -192,6 +198,8 @@ class PageKind:
         settings = [name for _, name, _, _ in string.Formatter().parse(self.path)
                     if name and name in values and name != "area_slug"]
         notes = [{"scale": "one page per status", "areas": "one page per area"}[self.each]] if self.each else []
+        if self.when is not always:
+            notes.append(self.when.__doc__ or "not on every site")
         if settings:
             notes.append("setting" + ("s" if len(settings) > 1 else "") + ": " + ", ".join(settings))
         return f"`{shown}`" + (f" ({'; '.join(notes)})" if notes else "")
@@ -232,10 +240,12 @@ def _nothing(site: Site, page: GeneratedPage, body: str) -> dict:
 
 
 def _has_themes(plan: Plan, paths: Paths) -> bool:
+    """only when the content has "You said" themes"""
     return bool(plan.themes)
 
 
 def _has_contacts(plan: Plan, paths: Paths) -> bool:
+    """only when contacts are set"""
     return bool(paths.contact_page)
 
 

@@ -52,7 +52,7 @@ class PlanSettings:
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     """The "as at" date, the status scale and the easy-read rules from the plugin's settings in
     mkdocs.yml. A setting that cannot be used raises PluginError saying what to write instead."""
-    as_at = parse_date(settings.as_at)
+    as_at = required_date(settings.as_at)
     scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else DEFAULT_SCALE
     problems = check_scale(scale)
     if problems:
@@ -124,19 +124,12 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
     return plan, problems
 
 
-def parse_date(value, name: str = "as_at") -> dt.date:
+def required_date(value: dt.date | None, name: str = "as_at") -> dt.date:
+    """A date setting that must be given (config.py PlainDate has checked its form)."""
     if value is None:
         raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
                           f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
-                          f"(for example {name}: 2022-03-08)") from None
+    return value
 
 
 @lru_cache(maxsize=None)

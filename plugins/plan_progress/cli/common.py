@@ -25,7 +25,7 @@ from ..config import PlanProgressConfig  # noqa: E402
 from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
-from ..core.words import Words, WordsError  # noqa: E402
+from ..core.words import Words  # noqa: E402
 from ..reading import PLUGIN_NAME, PlanSettings, check_settings, plan_settings, read_plan  # noqa: E402
 
 # Exit statuses shared by every command.
@@ -87,13 +87,9 @@ class Project:
 
     @property
     def words(self) -> Words:
-        """The site's words (its ``words:`` over the English list), as the build uses them; the English
-        list when they cannot be used (the build then names the problem)."""
-        plan_name, site_name = self.options.plan_name, self.config.site_name or ""
-        try:
-            return Words.load(self.options.words, plan_name=plan_name, site_name=site_name)
-        except WordsError:
-            return Words.load(plan_name=plan_name, site_name=site_name)
+        """The site's words (its ``words:`` over the English list, checked with the settings), as the build
+        uses them."""
+        return Words.load(self.options.words, plan_name=self.options.plan_name, site_name=self.config.site_name or "")
 
     @property
     def root(self) -> Path:

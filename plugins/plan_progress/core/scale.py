@@ -8,7 +8,11 @@ source has rated yet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .words import Words
 
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -84,6 +88,27 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            easy_read_picture="openmoji/2754", easy_read_alt="A question mark",
            easy_count=("{count} thing has no update yet.", "{count} things have no update yet.")),
 )
+
+
+def default_scale(words: Words | None = None) -> tuple[Status, ...]:
+    """The default scale, its meanings naming actions in the site's words (``action: [step, steps]``).
+
+    >>> from plan_progress.core.words import Words
+    >>> default_scale(Words.load({"action": ["step", "steps"]}))[2].meaning
+    'Step on track.'
+    >>> default_scale(Words.load({"action": ["step", "steps"]}))[5].meaning
+    "No published source has rated this step's progress yet."
+    """
+    if words is None:
+        return DEFAULT_SCALE
+    one, other = words.counted["action"]
+    forms = {"action": one, "actions": other}
+
+    def named(match: re.Match) -> str:
+        word = forms[match.group(0).lower()]
+        return word[:1].upper() + word[1:] if match.group(0)[0].isupper() else word
+    return tuple(replace(status, meaning=re.sub(r"\b[Aa]ctions?\b", named, status.meaning))
+                 for status in DEFAULT_SCALE)
 
 
 def _channel(c: float) -> float:

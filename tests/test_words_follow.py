@@ -214,3 +214,16 @@ def test_a_plan_with_no_board_and_no_words_of_its_own_shows_no_board(tmp_path):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         found += [f"{page.relative_to(build.site)}: {leak}" for t in _visible(soup) for leak in _leaks(t, own, OURS)]
     assert found == [], "\n".join(found)
+
+
+def test_the_script_s_words_come_from_the_page(renamed_build):
+    """The filter's count and the menu's back label are said by the JavaScript: their words are the
+    page's (data attributes from the word list), never English written in the script."""
+    script = (ROOT / "plugins" / "plan_progress" / "assets" / "plan-progress.js").read_text(encoding="utf-8")
+    literals = [text for text in re.findall(r'"([^"\\]*)"', script) if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text)]
+    assert [text for text in literals if not text.startswith((":scope", ".md-", "use strict", "a[href]"))] == []
+    count = renamed_build.html("actions/").select_one(".pp-filter__count")
+    assert count["data-pp-count-text"] == "Showing {shown} of {total} steps."
+    menu = renamed_build.html("").select_one("button[data-pp-menu]")
+    assert menu["data-pp-back-text"] == "Back from {title}"
+    assert 'getAttribute("data-pp-count-text")' in script and 'getAttribute("data-pp-back-text")' in script

@@ -91,23 +91,29 @@ DEFAULT_SCALE: tuple[Status, ...] = (
 
 
 def default_scale(words: Words | None = None) -> tuple[Status, ...]:
-    """The default scale, its meanings naming actions in the site's words (``action: [step, steps]``).
+    """The default scale in the site's words: its meanings name actions by the site's ``action``, its
+    easy-read counts by its ``thing``.
 
     >>> from plan_progress.core.words import Words
-    >>> default_scale(Words.load({"action": ["step", "steps"]}))[2].meaning
-    'Step on track.'
-    >>> default_scale(Words.load({"action": ["step", "steps"]}))[5].meaning
-    "No published source has rated this step's progress yet."
+    >>> steps = default_scale(Words.load({"action": ["step", "steps"], "thing": ["job", "jobs"]}))
+    >>> steps[2].meaning, steps[5].meaning, steps[2].easy_count_sentence(2)
+    ('Step on track.', "No published source has rated this step's progress yet.", '2 jobs are on time.')
     """
     if words is None:
         return DEFAULT_SCALE
-    one, other = words.counted["action"]
-    forms = {"action": one, "actions": other}
 
-    def named(match: re.Match) -> str:
-        word = forms[match.group(0).lower()]
-        return word[:1].upper() + word[1:] if match.group(0)[0].isupper() else word
-    return tuple(replace(status, meaning=re.sub(r"\b[Aa]ctions?\b", named, status.meaning))
+    def named(key: str):
+        one, other = words.counted[key]
+        forms = {key: one, english_plural[key]: other}
+
+        def name(match: re.Match) -> str:
+            word = forms[match.group(0).lower()]
+            return word[:1].upper() + word[1:] if match.group(0)[0].isupper() else word
+        return lambda text: re.sub(rf"\b(?:{key}|{key.capitalize()})s?\b", name, text)
+    english_plural = {"action": "actions", "thing": "things"}
+    action, thing = named("action"), named("thing")
+    return tuple(replace(status, meaning=action(status.meaning),
+                         easy_count=tuple(thing(sentence) for sentence in status.easy_count))
                  for status in DEFAULT_SCALE)
 
 

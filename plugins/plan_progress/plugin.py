@@ -128,7 +128,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.site is None:
             return None
-        nav.pages = order_nav(nav.items, self.site.items, self.site.renderer.area_name, self.config.nav_order)
+        site = self.site
+        nav.pages = order_nav(nav.items, site.items, site.renderer.area_name, self.config.nav_order, site.section_name)
         return nav
 
     # -- rendering pages ------------------------------------------------------------

@@ -19,12 +19,14 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def order_nav(items: list, pages: Mapping[str, object], area_name: Callable[[Area], str],
-              nav_order: Sequence[str] = ()) -> list:
+              nav_order: Sequence[str] = (), section_name: Callable[[str], str | None] = lambda uri: None) -> list:
     """Put the top-level navigation in the configured order (``nav_order``: files or folders of the
     content; the rest after them in MkDocs' order), areas and actions in number order (2.1, 2.2 ...
-    2.10, not 2.1, 2.10, 2.11 ... 2.2), and name each area's section by its title. Sorts ``items`` in
-    place and returns every page in the new order, each linked to the one before and after it."""
+    2.10, not 2.1, 2.10, 2.11 ... 2.2), name each area's section by its title and each section whose
+    index page is ``uri`` by ``section_name(uri)`` (when not None). Sorts ``items`` in place and
+    returns every page in the new order, each linked to the one before and after it."""
     _order_plan_sections(items, pages, area_name)
+    _name_sections(items, section_name)
     if nav_order:
         rank = {entry.strip("/"): index for index, entry in enumerate(nav_order)}
         position = {id(item): index for index, item in enumerate(items)}
@@ -84,6 +86,19 @@ def _order_plan_sections(items: list, pages: Mapping[str, object], area_name: Ca
             if isinstance(area, Area):
                 entry.title = area_name(area)  # in the site's words: "Priority 1: Early help"
             _order_plan_sections(entry.children, pages, area_name)
+
+
+def _name_sections(items: list, section_name: Callable[[str], str | None]) -> None:
+    """Name each menu section by ``section_name`` of its index page's uri, where that gives a name."""
+    for entry in items:
+        children = getattr(entry, "children", None)
+        if not children:
+            continue
+        index = next((child for child in children if getattr(child, "is_index", False)), None)
+        name = section_name(getattr(getattr(index, "file", None), "src_uri", "") or "")
+        if name is not None:
+            entry.title = name
+        _name_sections(children, section_name)
 
 
 def heading_tokens(content: str) -> tuple[list[dict], str | None]:

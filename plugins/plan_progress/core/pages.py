@@ -178,6 +178,9 @@ class PageKind:
     edit: EditRule = no_edit  # the one file "Edit this page" opens
     other: OtherRule = no_other  # its other version (standard <-> easy read)
     covers: CoversRule = covers_nothing  # content pages (areas, actions, themes) whose easy-read version it is
+    # The word (a key of the word list) that names the menu section of its folder when its page is the
+    # folder's index ("actions_section": "Actions"); "": the section keeps its own name.
+    section: str = ""
 
     def subjects(self, plan: Plan) -> Sequence[Status | Area | None]:
         return getattr(plan, self.each) if self.each else [None]
@@ -255,7 +258,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              view=lambda site, page, body: {"counts": site.plan.counts()},
              edit=edit_settings, other=to("easy-status-key")),
     PageKind("actions", "all-actions.html", "{actions_dir}/index.md",
-             view=lambda site, page, body: _filters(site, page), edit=edit_settings),
+             view=lambda site, page, body: _filters(site, page), edit=edit_settings, section="actions_section"),
     PageKind("status-actions", "status-actions.html", "{actions_dir}/{subject.key}.md", each="scale",
              view=_status_actions, edit=edit_settings),
     PageKind("area-actions", "area-actions.html", "{actions_dir}/{area_slug}-{subject.number}.md", each="areas",
@@ -270,7 +273,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              other=to("easy-help")),
     PageKind("easy-home", "easy-read/home.html", "{easy_read_dir}/index.md", easy_read=True,
              view=lambda site, page, body: {"next_update": site.easy.next_update_words()},
-             edit=edit_home, other=to_home),
+             edit=edit_home, other=to_home, section="easy_read_section"),
     PageKind("easy-status-key", "easy-read/status-key.html", "{easy_read_dir}/status-key.md", easy_read=True,
              view=_nothing, edit=edit_settings, other=to("status-key")),
     PageKind("easy-area", "easy-read/area.html", "{easy_read_dir}/{area_slug}-{subject.number}.md", each="areas",
@@ -279,7 +282,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("easy-you-said", "easy-read/you-said.html", "{easy_read_dir}/you-said.md", when=_has_themes,
              easy_read=True, view=_nothing, other=to("you-said"), covers=covers_themes),
     PageKind("you-said", "you-said.html", "{you_said_dir}/index.md", when=_has_themes, content_may_have=True,
-             view=_you_said, other=to("easy-you-said")),
+             view=_you_said, other=to("easy-you-said"), section="you_said_section"),
     PageKind("easy-help", "easy-read/who-can-help.html", "{easy_read_dir}/who-can-help.md", easy_read=True,
              view=lambda site, page, body: site.easy.who_can_help_view(), other=first(to("contact"), to_home)),
 )}

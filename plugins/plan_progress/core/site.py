@@ -103,6 +103,12 @@ class Site:
         changed = item.last_changed if isinstance(item, Action) else None
         return (changed.last_day if changed else self.plan.as_at).isoformat()
 
+    def section_name(self, uri: str) -> str | None:
+        """The menu section's name, in the site's words, of a folder whose index page is the plugin's page
+        at ``uri`` (its kind's ``section`` word: all actions, the "You said" overview, the easy-read home)."""
+        page = self.pages.get(uri)
+        return self.words.text(page.kind.section) if page is not None and page.kind.section else None
+
     def explain_jargon(self, uri: str, url: str, html: str) -> str:
         """The page's HTML with the first use of each glossary term linked to its explanation
         (core/glossary.py), except on the glossary and the easy-read pages (they have their own box)."""

@@ -18,7 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs 1.6 otherwise prints
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
 
 from ..config import PlanProgressConfig  # noqa: E402
@@ -122,6 +122,8 @@ def open_project(config_file: Path) -> Project:
     try:
         try:
             config = load_config(str(config_file), strict=True)
+        except Abort:  # MkDocs logged each bad setting (collected) and then says only that it stopped
+            raise Stop("\n".join(collect.messages) or f"{name} cannot be used", name) from None
         except MkDocsException as exc:
             raise Stop(_join(collect.messages, exc.format_message()), name) from None
         except OSError as exc:

@@ -105,6 +105,10 @@ class PlanProgressConfig(Config):
     # The date the progress data is "as at": overdue is computed against it, never the clock.
     as_at = c.Optional(c.Type((dt.date, str)))
 
+    # The day the site was last updated: late actions are counted against it. Not set: SOURCE_DATE_EPOCH,
+    # else the date of the commit the site is built from (core/updated.py). Never the clock.
+    last_updated = c.Optional(c.Type((dt.date, str)))
+
     # Words used on generated pages.
     plan_name = c.Type(str, default="improvement plan")
     ratings_note = c.Type(str, default="")

@@ -32,7 +32,9 @@ from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
 from .core.glossary import Glossary
 from .core.links import relative
-from .core.model import Action, Area, Home, Plan, Theme
+from .core.launch import CannotCheck
+from .core.launch import findings as launch_findings
+from .core.model import Action, Area, Home, Plan, Theme, Update
 from .core.pages import GeneratedPage, SitePages
 from .core.palette import Palette, check_palette, theme_palettes
 from .core.problems import ContentError
@@ -41,6 +43,7 @@ from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug
+from .core.updated import last_updated
 from .core.words import Words as WordList
 from .core.words import WordsError
 from .reading import (
@@ -85,6 +88,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self._renderer: Renderer | None = None  # set by on_files
         self._site_pages: SitePages | None = None  # set by on_files
         self._files: Files | None = None  # set by on_files
+        self.preview: str | None = None  # set by on_files: why the site is still a preview (None: it is not)
 
     @property
     def settings(self) -> PlanSettings:
@@ -206,6 +210,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if problems.errors:
             raise PluginError(str(ContentError(problems.errors)))
         self.plan = plan
+        setting = parse_date(self.config.last_updated, "last_updated") if self.config.last_updated else None
+        updated = last_updated(setting, root, self.as_at)
+        plan.last_updated = updated.date
+        if updated.warning:  # info, not a warning: a fixture or a copy outside git still builds strictly
+            log.info(updated.warning)  # ./scripts/launch-check lists it, and every page says it is a preview
+        if not self.config.previous_report:
+            log.info("previous_report is not set: the Board report lists every change so far "
+                     "(./scripts/launch-check lists it)")
+        self.preview = self.preview_reason(config, root, updated.warning is None)
         # plan.pages builds a new dictionary of every page each time: look pages up in one copy.
         self.pages = plan.pages
         icon_exists = icon_finder(tuple(config.theme.dirs))
@@ -217,8 +230,11 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         templates = Templates(config.theme.dirs)
         templates.env.globals["w"] = self.words  # every template's words (locale/en.yml and the site's words:)
 
-        site_pages = self._site_pages = SitePages(plan, site_paths(self.config),
-                                                  has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        try:
+            site_pages = self._site_pages = SitePages(plan, site_paths(self.config),
+                                                      has_page=lambda uri: files.get_file_from_path(uri) is not None)
+        except ValueError as error:
+            raise PluginError(f"plan-progress: {error}") from None
         for made in site_pages.made():
             if files.get_file_from_path(made.uri) is not None:
                 raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
@@ -279,13 +295,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         rows = opendata.action_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
         data_dir = self.config.data_dir
         files.append(File.generated(config, f"{data_dir}/actions.json", content=opendata.to_json(rows, self.as_at,
-                                                                                 next_update=self.config.next_update)))
+                                                                                 next_update=self.config.next_update,
+                                                                                 last_updated=plan.late_date)))
         files.append(File.generated(config, f"{data_dir}/actions.csv", content=opendata.to_csv(rows)))
         if plan.themes:
             said = opendata.you_said_rows(plan, lambda uri: site_url + url_of(uri) if site_url else url_of(uri))
             files.append(File.generated(config, f"{data_dir}/you-said.json",
                                         content=opendata.to_json(said, self.as_at, key="items",
-                                                                  next_update=self.config.next_update)))
+                                                                  next_update=self.config.next_update,
+                                                                  last_updated=plan.late_date)))
             files.append(File.generated(config, f"{data_dir}/you-said.csv",
                                         content=opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)))
         files.append(File.generated(config, CSS_PATH, content=stylesheet(self.scale)))
@@ -294,6 +312,20 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.point_edit_links(files, config)
         self._files = files
         return files
+
+    def preview_reason(self, config: MkDocsConfig, root: Path, last_updated_known: bool) -> str | None:
+        """While ./scripts/launch-check would refuse the site (judged on the day the site was last
+        updated, never the clock): the banner's second sentence. None once nothing is left."""
+        path = Path(config.config_file_path or "mkdocs.yml")
+        try:
+            found = launch_findings(path.name, path.read_text(encoding="utf-8"), config, self.config, self.as_at,
+                                    root, self._plan().late_date, last_updated_known)
+        except (OSError, CannotCheck):
+            return self.words.text("preview_other")
+        if not found:
+            return None
+        contacts = any("contacts" in f.message or "feedback" in f.message for f in found)
+        return self.words.text("preview_contacts" if contacts else "preview_other")
 
     def point_edit_links(self, files: Files, config: MkDocsConfig) -> None:
         """"Edit this page" on a generated page opens the one file it comes from: mkdocs.yml (where
@@ -362,6 +394,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if isinstance(item, Theme):
             page.meta["title"] = self.words.text("page_title_theme", title=item.title)
             return YouSaidRenderer(renderer).theme(item, markdown)
+        if isinstance(item, Update):
+            page.meta["title"] = item.title
+            return renderer.update(item, markdown)
         return None
 
 
@@ -374,6 +409,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             "actions": lambda: r.all_actions(made.uri),
             "status-actions": lambda: r.status_page(_status(made), made.uri),
             "area-actions": lambda: r.area_list_page(_area(made), made.uri),
+            "date-passed": lambda: r.date_passed_page(made.uri),
+            "no-date": lambda: r.no_date_page(made.uri),
             "changes": lambda: reports.changes_page(made.uri),
             "board-report": lambda: reports.board_report(made.uri),
             "open-data": lambda: reports.open_data_page(made.uri, self.downloads()),
@@ -520,6 +557,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         if self.site_pages.is_easy_read(page.file.src_uri):
             context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
+        if self.preview:
+            context["pp_preview"] = {"title": self.words.text("preview_banner_region"),
+                                     "text": self.words.text("preview_banner"), "reason": self.preview}
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
         feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")

@@ -72,7 +72,17 @@ def site_paths(settings: PlanProgressConfig) -> Paths:
                  open_data_page=settings.open_data_page, easy_read_dir=settings.easy_read_dir,
                  you_said_dir=settings.you_said_dir,
                  contact_page=settings.contact_page if settings.contacts else None,
-                 area_slug=area_slug(settings.words))
+                 area_slug=area_slug(settings.words),
+                 date_passed=_path_word(settings.words, "date_passed_path"),
+                 no_date=_path_word(settings.words, "no_date_path"))
+
+
+def _path_word(words: dict, key: str) -> str:
+    """The address of a list page from the word list (the site's words:, else locale/en.yml), as a slug."""
+    from .core.words import Words
+
+    value = (words or {}).get(key)
+    return slug(value) if isinstance(value, str) and slug(value) else Words.load().texts[key]
 
 
 def area_slug(words: dict) -> str:

@@ -27,6 +27,8 @@ from .model import (
     SaidLink,
     Term,
     Theme,
+    Update,
+    UpdatePoint,
     YouSaidItem,
 )
 from .problems import Problems
@@ -89,6 +91,11 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
                         continue
                 items.append(item)
             checked = items
+        elif isinstance(spec.kind, schema.Record):
+            before = len(problems.errors)
+            checked = check_record(source, spec.kind, checked, ctx, problems, field_parts)
+            if len(problems.errors) != before:
+                continue
         clean[name] = checked
     allowed = set(record.fields) | (schema.THEME_KEYS if not parts else set())
     for name in value:
@@ -248,6 +255,13 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         if kind == "you-said":
             plan.themes.append(_theme(source, data, actions, mentioned_ids, problems, picture_file))
 
+    for source, kind, data in typed:
+        if kind == "update":
+            update = _update(source, data, areas_by_number, actions, mentioned_ids, problems)
+            if update is not None:
+                plan.updates.append(update)
+    plan.updates.sort(key=lambda u: (u.sort_day, u.uri))
+
     plan.areas = sorted(areas_by_number.values(), key=lambda a: a.number)
     for area in plan.areas:
         area.actions.sort(key=lambda a: a.sort_key)
@@ -376,6 +390,51 @@ def _link_item(item: YouSaidItem, source: Source, index: int, raw: dict, actions
             action.said_links.append(said_link)
 
 
+def _update(source: Source, data: dict, areas: dict[int, Area], actions: dict[str, Action],
+            mentioned_ids: set[str], problems: Problems) -> Update | None:
+    """A dated update from a later source, tied to the areas and actions its points are about."""
+    if not all(name in data for name in ("title", "date", "source", "summary", "says")):
+        return None  # each missing field has its own error
+    date = data["date"]
+    after = data.get("after")
+    if not date.has_year and after is None:
+        problems.error(source.path, source.line("date"), "date",
+                       f"'{date.words}' has no year, so it cannot be put in order; add 'after:' with a date the "
+                       "update is known to be later than, and 'order:' saying why (from the source)")
+        return None
+    if not date.has_year and not data.get("order"):
+        problems.error(source.path, source.line("after"), "order",
+                       "is missing; say why the update is later than 'after' (from the source), so readers "
+                       "can see how it was put in order")
+    info = data["source"]
+    update = Update(uri=source.uri, path=source.path, title=data["title"], date=date, after=after,
+                    order=data.get("order"), source_title=info.get("title", ""),
+                    publisher=info.get("publisher", ""), source_date=info.get("date", ""),
+                    source_file=info.get("file"), source_url=info.get("url"), summary=data["summary"],
+                    easy_read_summary=data.get("easy_read_summary"),
+                    plan_published=bool(data.get("plan_published")))
+    for index, raw in enumerate(data["says"]):
+        point = UpdatePoint(quote=raw["quote"], summary=raw["summary"], easy_read=raw.get("easy_read"))
+        for ref, number in enumerate(raw.get("areas", [])):
+            area = areas.get(number)
+            if area is None:
+                problems.error(source.path, source.line("says", index, "areas", ref),
+                               f"says[{index + 1}].areas[{ref + 1}]",
+                               f"there is no area {number} (areas: {', '.join(str(n) for n in sorted(areas))})")
+            elif area not in point.areas:
+                point.areas.append(area)
+        for ref, action_id in enumerate(raw.get("actions", [])):
+            action = actions.get(action_id)
+            if action is None and action_id not in mentioned_ids:
+                problems.error(source.path, source.line("says", index, "actions", ref),
+                               f"says[{index + 1}].actions[{ref + 1}]",
+                               f"there is no action \"{action_id}\"{_near(action_id, actions)}")
+            elif action is not None and action not in point.actions:
+                point.actions.append(action)
+        update.points.append(point)
+    return update
+
+
 def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
     for source, kind, data in typed:
         if kind != "glossary":
@@ -429,6 +488,14 @@ def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problem
                 if raw.get("easy_read"):
                     easyread.check(raw["easy_read"], source.path, source.line("terms", index, "easy_read"),
                                    f"terms[{index + 1}].easy_read", explained | {raw["term"]}, rules, problems)
+            continue
+        if kind == "update":
+            texts = [("easy_read_summary", data.get("easy_read_summary"), source.line("easy_read_summary"))]
+            texts += [(f"says[{index + 1}].easy_read", point.get("easy_read"), source.line("says", index, "easy_read"))
+                      for index, point in enumerate(data.get("says") or [])]
+            for label, text, line in texts:
+                if text:
+                    easyread.check_idea(text, source.path, line, label, explained, rules, problems)
             continue
         ideas = data.get("easy_read") or []
         title = data.get("easy_read_title")

@@ -18,14 +18,17 @@ COLUMNS = (
     ("due", "The completion date (YYYY-MM or YYYY-MM-DD), empty when the plan gives none."),
     ("due_text", "The completion date as the plan words it, when that is not a plain date."),
     ("overdue", "true when the action is late: it has a published rating, its completion date was before the "
-                "progress date and it is not completed. Always false for an action that nobody has rated yet."),
-    ("due_passed", "true when the completion date was before the progress date and the action is not marked "
+                "day the site was last updated (site_last_updated) and it is not completed. Always false for an action that nobody has rated yet."),
+    ("due_passed", "true when the completion date was before the day the site was last updated and the action is not marked "
                    "completed, whether or not it has been rated (for an unrated action: no update published)."),
     ("leads", "The lead officer(s); in CSV separated by ' | '."),
     ("last_changed", "The date of the newest rating, empty when none has been published."),
     ("waiting_on", "Actions this one waits on; in CSV separated by ' | '."),
     ("easy_read", "true when the action has its own easy-read text; false while it is still being written."),
     ("url", "The action's page on this site."),
+    ("as_at", "The date of the ratings: the day progress was last checked (YYYY-MM-DD)."),
+    ("site_last_updated", "The day this site was last updated (YYYY-MM-DD): overdue and due_passed are worked "
+                          "out against it."),
 )
 
 
@@ -41,13 +44,15 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
             "status_label": action.status.label,
             "due": action.due.iso if action.due else None,
             "due_text": action.due_text,
-            "overdue": action.is_overdue(plan.as_at),
-            "due_passed": action.due_passed(plan.as_at),
+            "overdue": action.is_overdue(plan.late_date),
+            "due_passed": action.due_passed(plan.late_date),
             "leads": list(action.leads),
             "last_changed": action.last_changed.iso if action.last_changed else None,
             "waiting_on": [a.id for a in action.waiting_on],
             "easy_read": bool(action.easy_read),
             "url": url_of(action.uri),
+            "as_at": plan.as_at.isoformat(),
+            "site_last_updated": plan.late_date.isoformat(),
         })
     return rows
 
@@ -91,10 +96,13 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None) -> str:
-    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``next_update``,
-    when set, the date the next update is due (both YYYY-MM-DD)."""
+def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None, last_updated=None) -> str:
+    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``last_updated``
+    the day the site was last updated; ``next_update``, when set, the date the next update is due
+    (all YYYY-MM-DD)."""
     document = {"as_at": as_at.isoformat()}
+    if last_updated is not None:
+        document["site_last_updated"] = last_updated.isoformat()
     if next_update is not None:
         document["next_update"] = next_update.isoformat()
     document.update({"count": len(rows), key: rows})

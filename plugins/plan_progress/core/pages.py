@@ -28,6 +28,8 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("actions", "all-actions.html"),
     Kind("status-actions", "status-actions.html"),  # about a Status
     Kind("area-actions", "area-actions.html"),  # about an Area
+    Kind("date-passed", "date-passed.html"),  # unrated actions past their completion date (core/model.py)
+    Kind("no-date", "no-date.html"),  # actions with no completion date in the plan
     Kind("changes", "whats-changed.html"),
     Kind("board-report", "board-report.html"),
     Kind("open-data", "open-data.html"),
@@ -54,6 +56,8 @@ class Paths:
     you_said_dir: str = "you-said"
     contact_page: str | None = None  # None: no contacts are set, so no "Contact and help" page
     area_slug: str = "area"  # a part's pages are actions/<area_slug>-<n>/ and easy-read/<area_slug>-<n>/
+    date_passed: str = "date-passed"  # actions/<date_passed>/ (the word list's date_passed_path)
+    no_date: str = "no-date"  # actions/<no_date>/ (the word list's no_date_path)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,13 @@ class SitePages:
             self._add("status-actions", join(paths.actions_dir, f"{status.key}.md"), status)
         for area in plan.areas:
             self._add("area-actions", join(paths.actions_dir, f"{paths.area_slug}-{area.number}.md"), area)
+        for kind, name in (("date-passed", paths.date_passed), ("no-date", paths.no_date)):
+            uri = join(paths.actions_dir, f"{name}.md")
+            if uri in self.by_uri:
+                raise ValueError(f"{uri} is both the list of a status and the {kind} list; give the status "
+                                 f"another key or the list another address (the word list's "
+                                 f"{kind.replace('-', '_')}_path)")
+            self._add(kind, uri)
         self._add("changes", paths.changes_page)
         self._add("board-report", paths.board_report_page)
         self._add("open-data", paths.open_data_page)

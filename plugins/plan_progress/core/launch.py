@@ -98,7 +98,7 @@ def findings(name: str, text: str, config, settings, as_at: dt.date, root: Path,
     site_url_line = _Lines.of(lines.root, "site_url") or 1
     if not site_url:
         findings.append(Finding(name, 1, "site_url is not set. Add the site's real address, for example "
-                                         "site_url: https://www.your-council.gov.uk/send-progress/"))
+                                         "site_url: https://www.your-organisation.gov.uk/plan-progress/"))
     elif EXAMPLE_ADDRESS.search(site_url):
         findings.append(Finding(name, site_url_line, f"site_url is {site_url}, an example address. Put the "
                                 "site's real address here: every link in the Board report, the feed and the "

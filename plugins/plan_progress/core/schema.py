@@ -480,11 +480,11 @@ GLOSSARY = Record(
 UPDATE_SOURCE = Record(
     Field("title", Text(), "The source's title, as it gives it (or a short description if it has none).",
           required=True),
-    Field("publisher", Text(), "Who published it, for example 'City of Wolverhampton Council'.", required=True),
+    Field("publisher", Text(), "Who published it, for example the organisation that runs the plan.", required=True),
     Field("date", Text(), "The source's date exactly as the source gives it, for example 'Tuesday 8 March 2022' "
                           "or 'a September meeting; the year is not given'.", required=True),
     Field("file", Text(), "The file in the sources folder it is copied from, for example "
-                          "council-press-release-2022-03-08.txt (the tests find every quote in it)."),
+                          "press-release-2022-03-08.txt (the tests find every quote in it)."),
     Field("url", Link(), "The source's public address, if it has one."),
     name="source",
 )
@@ -500,7 +500,7 @@ UPDATE_POINT = Record(
 )
 UPDATE = Record(
     TYPE,
-    Field("title", Text(), "A short heading for the update, for example 'Council news: 5 of the 6 areas closed'.",
+    Field("title", Text(), "A short heading for the update, for example 'News: 5 of the 6 areas closed'.",
           required=True),
     Field("date", SourceDay(), "The date of what the source reports, as precisely as the source gives it: "
                                "2022-03-08, 2022-03, 2022 or 'September, year not given'.", required=True),

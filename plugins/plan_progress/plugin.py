@@ -544,6 +544,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         """The theme's own templates (the 404 page, the menu, the footer) take their words from the
         word list too, as ``pp_words``."""
         env.globals["pp_words"] = getattr(self, "words", None) or WordList.load()  # English when disabled
+        # Every page, the 404 page too: "This is a preview" while ./scripts/launch-check would refuse the site.
+        env.globals["pp_preview"] = {"text": self.words.text("preview_banner"), "reason": self.preview} \
+            if self.config.enabled and self.preview else None
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -557,9 +560,6 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             context["pp_alternate"] = {"href": href, "text": text, "easy": easy}
         if self.site_pages.is_easy_read(page.file.src_uri):
             context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
-        if self.preview:
-            context["pp_preview"] = {"title": self.words.text("preview_banner_region"),
-                                     "text": self.words.text("preview_banner"), "reason": self.preview}
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
                               "title": self.words.text("feed_title", site_name=config.site_name or "")}
         feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")

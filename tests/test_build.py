@@ -145,6 +145,7 @@ def test_open_data_json_and_csv_agree(basic_build):
         "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
         "overdue": True, "due_passed": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
         "easy_read": True, "url": "https://example.test/plan/areas/1-finding/1-1-red/",
+        "as_at": "2022-06-15", "site_last_updated": "2022-06-15",  # not a git repository: as_at
     }
     assert rows["2.2"]["waiting_on"] == ["2.1"]
     # 1.3 is not rated and its date (May 2022) passed before 15 June: the date passed, nobody says it is late.

@@ -27,7 +27,7 @@ COLUMNS = (
     ("easy_read", "true when the action has its own easy-read text; false while it is still being written."),
     ("url", "The action's page on this site."),
     ("as_at", "The date of the ratings: the day progress was last checked (YYYY-MM-DD)."),
-    ("site_last_updated", "The day this site was last updated (YYYY-MM-DD): overdue and due_passed are worked "
+    ("site_last_updated", "The day this site was last updated (YYYY-MM-DD): whether an action is late is worked "
                           "out against it."),
 )
 

@@ -45,8 +45,10 @@ def test_a_site_renames_a_part_of_the_plan_everywhere_it_is_named():
     assert words.text("other_areas") == "Other priorities:"
     assert words.text("board_all_areas") == "All priorities"
     assert words.text("filter_any_area") == "Any priority"
-    assert words.text("data_area") == "The number of the area for development it belongs to."
-    assert Words.load({"area_in_full": "priority"}).text("data_area") == "The number of the priority it belongs to."
+    assert words.text("data_area") == "The number of the priority it belongs to."
+    assert Words.load().text("data_area") == "The number of the area it belongs to."
+    assert Words.load({"area_in_full": "area for development"}).text("data_area") == (
+        "The number of the area for development it belongs to.")
 
 
 def test_names_fill_in_and_take_a_capital_letter():
@@ -109,7 +111,7 @@ def test_every_problem_is_reported_at_once():
 def test_a_site_text_may_use_any_counted_word_or_name():
     words = Words.load({"overdue_flag": "Late for the {board}", "no_actions": "No {actions} here"},
                        plan_name="plan")
-    assert words.text("overdue_flag") == "Late for the Board"
+    assert words.text("overdue_flag") == "Late for the people who oversee the plan"
     assert words.text("no_actions") == "No actions here"
 
 

@@ -466,6 +466,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if not self.config.enabled or self.plan is None:
             return None
         _order_plan_sections(nav.items, self.pages, self.renderer.area_name)
+        _name_plugin_sections(nav.items, self.site_pages, self.words)
         if self.config.nav_order:
             rank = {entry.strip("/"): index for index, entry in enumerate(self.config.nav_order)}
             position = {id(item): index for index, item in enumerate(nav.items)}
@@ -660,6 +661,24 @@ def _order_plan_sections(items: list, pages: dict, area_name) -> None:
             if isinstance(area, Area):
                 entry.title = area_name(area)  # in the site's words: "Priority 1: Early help"
             _order_plan_sections(entry.children, pages, area_name)
+
+
+# The menu section of a folder of the plugin's pages is named in the site's words, not by its folder.
+SECTION_WORDS = {"actions": "actions_section", "you-said": "you_said_section", "easy-home": "easy_read_section"}
+
+
+def _name_plugin_sections(items: list, site_pages: SitePages, words: WordList) -> None:
+    """Name each menu section whose index page is one of the plugin's (all actions, the you-said
+    overview, the easy-read start page) by its word (``actions_section``: "Actions")."""
+    for entry in items:
+        children = getattr(entry, "children", None)
+        if not children:
+            continue
+        index = next((child for child in children if getattr(child, "is_index", False)), None)
+        made = site_pages.get(getattr(getattr(index, "file", None), "src_uri", "") or "")
+        if made is not None and made.kind.name in SECTION_WORDS:
+            entry.title = words.text(SECTION_WORDS[made.kind.name])
+        _name_plugin_sections(children, site_pages, words)
 
 
 def _headings_to_toc(page: Page, content: str, title: bool) -> None:

@@ -29,8 +29,9 @@ from .core.loader import RawPage, load_plan
 from .core.model import Plan
 from .core.pages import Paths
 from .core.problems import Problems
-from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.scale import DEFAULT_SCALE, Status, check_scale, default_scale
 from .core.templates import slug
+from .core.words import Words, WordsError
 
 PLUGIN_NAME = "plan-progress"
 # The pictures the plugin ships (OpenMoji, with their licence): its easy-read pages' own, and any a
@@ -53,7 +54,7 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     """The "as at" date, the status scale and the easy-read rules from the plugin's settings in
     mkdocs.yml. A setting that cannot be used raises PluginError saying what to write instead."""
     as_at = parse_date(settings.as_at)
-    scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else DEFAULT_SCALE
+    scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else _default_scale(settings)
     problems = check_scale(scale)
     if problems:
         raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -63,6 +64,15 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
                   known_names=frozenset(settings.easy_read_known_names))
     return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir,
                         contacts=tuple(contacts_from(settings.contacts or [])))
+
+
+def _default_scale(settings: PlanProgressConfig) -> tuple[Status, ...]:
+    """The default scale, its meanings in the site's word for an action (words that cannot be used
+    are reported where the words are checked: the English scale meanwhile)."""
+    try:
+        return default_scale(Words.load(settings.words or {}))
+    except WordsError:
+        return DEFAULT_SCALE
 
 
 def site_paths(settings: PlanProgressConfig) -> Paths:

@@ -115,13 +115,9 @@ class Reports:
     def _columns(self, columns) -> list[tuple[str, str]]:
         """Each column with its meaning in the site's words (``data_<column>``; for the you-said file's
         ``url``, ``data_item_url``)."""
-        texts = self.r.text.texts
         said = columns is YOU_SAID_COLUMNS
-        found = []
-        for name, meaning in columns:
-            key = "data_item_url" if said and name == "url" else f"data_{name}"
-            found.append((name, self.r.text.text(key) if key in texts else meaning))
-        return found
+        return [(name, self.r.text.text("data_item_url" if said and name == "url" else f"data_{name}"))
+                for name in columns]
 
 
 def _stamp(date: dt.date) -> str:

@@ -31,9 +31,9 @@ from .core.dates import words as date_words
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
 from .core.glossary import Glossary
-from .core.links import relative
 from .core.launch import CannotCheck
 from .core.launch import findings as launch_findings
+from .core.links import relative
 from .core.model import Action, Area, Home, Plan, Theme, Update
 from .core.pages import GeneratedPage, SitePages
 from .core.palette import Palette, check_palette, theme_palettes

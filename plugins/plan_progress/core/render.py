@@ -196,8 +196,9 @@ class Renderer:
         return self.page("plan-progress/area.html", area.uri, body, area=area)
 
     def action(self, action: Action, body: str) -> str:
+        late = self.plan.late_date
         return self.page("plan-progress/action.html", action.uri, body, action=action,
-                         overdue=action.is_overdue(self.plan.late_date), due_passed=action.awaiting_update(self.plan.late_date))
+                         overdue=action.is_overdue(late), due_passed=action.awaiting_update(late))
 
     def update(self, update, body: str) -> str:
         return self.page("plan-progress/update.html", update.uri, body, update=update)

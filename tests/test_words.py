@@ -199,7 +199,7 @@ def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_pa
         "      plan_name: test plan\n      words:\n        aera: [priority, priorities]\n        board: [x]\n"))
     build = run_build(project)
     assert build.returncode == 1
-    assert "plan-progress: the words in mkdocs.yml cannot be used:" in build.output
+    assert "Plugin 'plan-progress' option 'words': the words cannot be used:" in build.output
     assert "words: 'aera' is not a word the site shows (did you mean 'area'?)" in build.output
     assert re.search(r"the known keys are: [^\n]*\barea_name\b", build.output)
     assert "words: 'board' must be a name written as text" in build.output

@@ -25,7 +25,7 @@ class Status:
     meaning: str
     text_colour: str
     background: str
-    icon: str
+    icon: str = "material/circle"
     done: bool = False  # counts as completed: never overdue
     rated: bool = True  # False for the "no source has rated this yet" state
     easy_read: str = ""  # what the status means, in easy read

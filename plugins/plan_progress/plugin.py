@@ -29,9 +29,9 @@ from .core.pages import SitePages
 from .core.problems import ContentError
 from .core.site import Site
 from .core.templates import Templates, slug
+from .core.updated import last_updated
 from .core.words import Words
 from .reading import SHIPPED_PICTURES, PlanSettings, check_settings, icon_finder, plan_settings, read_plan, site_paths
-from .core.updated import last_updated
 from .site_config import TEMPLATES, configure, extra, missing_report_note, preview_reason
 
 log = get_plugin_logger(__name__)

@@ -115,6 +115,70 @@ def build_in_process(project: Path) -> Build:
     return Build(project, returncode, stream.getvalue())
 
 
+# The command-line tools (README.md): scripts/<name> runs `python -m plan_progress.cli.<module>`.
+TOOLS = {"validate": "validate", "set-status": "set_status", "new-action": "new_action", "preview": "preview",
+         "changes": "changes", "launch-check": "launch_check", "schema-export": "schema_export"}
+
+
+def run_tool(command: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """What ``scripts/<command> args...`` in ``cwd`` (default: the repository) prints and returns, run as
+    its module's ``main(argv)`` in this process (a new Python per case costs about a second of imports).
+
+    It gives what the command would: stdout, stderr (argparse's usage errors, and what MkDocs logs with
+    no handler of the tool's own, as Python prints it) and the exit status (main's return value, or
+    SystemExit's code). An exception (where the command would print a traceback) is raised. Each
+    scripts/ wrapper is still run once, as a process, by its own tests (run_script)."""
+    import contextlib
+    import importlib
+
+    module = importlib.import_module(f"plan_progress.cli.{TOOLS[command]}")
+    out, err = io.StringIO(), io.StringIO()
+    unhandled = _LastResort(err)
+    root = logging.getLogger()
+    root.addHandler(unhandled)
+    here = Path.cwd()
+    try:
+        os.chdir(cwd or ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = module.main(list(args))
+            except SystemExit as stop:  # argparse, and sys.exit() inside a tool
+                if isinstance(stop.code, str):
+                    print(stop.code, file=sys.stderr)
+                status = 1 if isinstance(stop.code, str) else (stop.code or 0)
+    finally:
+        os.chdir(here)
+        root.removeHandler(unhandled)
+    return subprocess.CompletedProcess([f"scripts/{command}", *args], status, out.getvalue(), err.getvalue())
+
+
+def run_script(command: str, *args: str, cwd: Path | None = None, timeout: float = 180,
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """``scripts/<command> args...`` in ``cwd`` (default: the repository), as a new process, the way
+    people run it: what it prints and returns."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    return subprocess.run([str(ROOT / "scripts" / command), *args], cwd=cwd or ROOT, capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+class _LastResort(logging.Handler):
+    """Python's last-resort handler, as a command with no logging set up has it: a record of WARNING or
+    above that no other handler takes is printed to stderr as its bare message. (In pytest, the root
+    logger has pytest's own capturing handlers, so the real last resort never runs.)"""
+
+    def __init__(self, stream: io.StringIO):
+        super().__init__(logging.WARNING)
+        self.stream = stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger: logging.Logger | None = logging.getLogger(record.name)
+        while logger is not None:
+            if any(h is not self and not type(h).__module__.startswith("_pytest") for h in logger.handlers):
+                return  # the tool's own handler (or MkDocs') prints it
+            logger = logger.parent if logger.propagate else None
+        self.stream.write(record.getMessage() + "\n")
+
+
 class _CommandFormat(logging.Formatter):
     """mkdocs' ColorFormatter, as it prints when the output is not a terminal (no colour, no wrapping)."""
 

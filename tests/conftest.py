@@ -440,8 +440,11 @@ _REAL_SITE_BROWSER = ("browser_facts", "walks", "real_site_browser")
 def pytest_collection_modifyitems(config, items):
     """With --dist loadgroup, each test file runs on one worker (its module fixtures, such as the
     bad-input corpus's, are made once), and the tests of the real site in the browser, from
-    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker."""
+    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker. Those tests are marked
+    `browser` here (other tests that need Chromium carry @pytest.mark.browser themselves)."""
     for item in items:
+        if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)  # ./scripts/test --quick (-m "not browser") leaves it out
         if item.get_closest_marker("xdist_group"):
             continue
         if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):

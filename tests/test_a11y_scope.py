@@ -138,6 +138,7 @@ def test_the_sample_is_fixed_and_has_one_page_of_each_kind():
     assert gate.sample_of_each_kind(list(reversed(paths))) == gate.sample_of_each_kind(paths)
 
 
+@pytest.mark.browser
 def test_the_gate_checks_only_the_selected_pages_with_base_site(one_status_change, tmp_path):
     base, head = one_status_change
     total = len(gate.read_pages(head).paths)

@@ -172,6 +172,7 @@ def test_the_example_has_easy_read_on_some_pages_only(example_build):
     assert "We are still writing this part in easy read." in part_2
 
 
+@pytest.mark.browser
 def test_the_example_passes_the_accessibility_gate(tmp_path):
     """Every page of the example through pa11y-ci (htmlcs and axe), as the real site is."""
     from test_a11y import require_tools, summary_of

@@ -434,6 +434,11 @@ def real_site_browser(request, served_real_site, real_pages, real_html, tmp_path
 # Tests that use the one browser run over the real site (real_site_browser): kept on one worker,
 # so that run happens once per session.
 _REAL_SITE_BROWSER = ("browser_facts", "walks", "real_site_browser")
+# The longest groups, started first (pyproject.toml turns off pytest-xdist's own order, most tests
+# first, which left them to the end and one worker idle): the browser run over the real site, then
+# the accessibility gate on every page of the real site, each about 2 minutes on two cores. The
+# other groups with browser tests follow, then the rest in file order.
+_FIRST = ("real-site-browser", "real-site-gate")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
@@ -441,14 +446,28 @@ def pytest_collection_modifyitems(config, items):
     """With --dist loadgroup, each test file runs on one worker (its module fixtures, such as the
     bad-input corpus's, are made once), and the tests of the real site in the browser, from
     tests/test_a11y.py and tests/test_keyboard.py, run together on one worker. Those tests are marked
-    `browser` here (other tests that need Chromium carry @pytest.mark.browser themselves)."""
+    `browser` here (other tests that need Chromium carry @pytest.mark.browser themselves). The groups
+    with browser tests run first, the longest (_FIRST) before the others."""
+    groups = {}
     for item in items:
         if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)  # ./scripts/test --quick (-m "not browser") leaves it out
-        if item.get_closest_marker("xdist_group"):
+        marker = item.get_closest_marker("xdist_group")
+        if marker:
+            groups[item.nodeid] = marker.args[0] if marker.args else marker.kwargs.get("name", "default")
             continue
         if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
             group = "real-site-browser"
         else:
             group = item.nodeid.split("::", 1)[0]
         item.add_marker(pytest.mark.xdist_group(group))
+        groups[item.nodeid] = group
+    browser_groups = {groups[item.nodeid] for item in items if item.get_closest_marker("browser")}
+
+    def rank(item) -> int:
+        group = groups[item.nodeid]
+        if group in _FIRST:
+            return _FIRST.index(group)
+        return len(_FIRST) if group in browser_groups else len(_FIRST) + 1
+
+    items.sort(key=rank)  # stable: file order within each rank

@@ -134,6 +134,7 @@ def failures_of(facts: dict, check: str, problem) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("real-site-gate")  # on its own: it runs beside the other browser checks (conftest)
 def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_path):
     require_tools()
     result = run_gate("--site", str(real_site), "--report", str(tmp_path / "report.json"), timeout=1200)

@@ -49,6 +49,21 @@ def config_of(project: Path) -> list[str]:
 # -- scripts/validate ------------------------------------------------------------------------------
 
 
+def test_a_tool_in_process_prints_and_returns_what_its_script_does(tmp_path):
+    """conftest.run_tool, which most of these tests use, gives exactly what the real scripts/ command
+    gives (stdout, stderr, exit status): for problems in the content, a settings problem and a
+    usage error from argparse."""
+    broken = make_project(tmp_path / "content", files={
+        A13: (ROOT / "tests/fixtures/basic" / A13).read_text().replace("not-rated", "greem")})
+    settings = make_project(tmp_path / "settings",
+                            config_edit=lambda text: text.replace("as_at: 2022-06-15", "as_at: 15/06/2022"))
+    for project, command in ((broken, ["validate"]), (settings, ["validate", "--format", "github"]),
+                             (broken, ["set-status", "1.3"])):
+        tool, real = run_tool(*command, cwd=project), run_script(*command, cwd=project)
+        assert (tool.returncode, tool.stdout, tool.stderr) == (real.returncode, real.stdout, real.stderr), command
+        assert tool.returncode != 0 and tool.stdout + tool.stderr, command
+
+
 def test_validate_passes_the_real_content():
     """(How long it takes is measured by the benchmark, bench/, not here: a timed test fails on a busy
     machine, as this one did with two test workers beside the browser checks.)"""

@@ -26,7 +26,8 @@ from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
 from .core import help as help_core
-from .core import opendata
+from .core import navigation, opendata
+from .core import titles
 from .core.dates import words as date_words
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files
@@ -85,6 +86,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self._renderer: Renderer | None = None  # set by on_files
         self._site_pages: SitePages | None = None  # set by on_files
         self._files: Files | None = None  # set by on_files
+        self._nav_items: list = []  # set by on_nav: the navigation, made safe for the theme in on_env
 
     @property
     def settings(self) -> PlanSettings:
@@ -120,6 +122,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.add_contact_link(config)
         self.use_system_fonts(config)
         add_templates(config)
+        features = config.theme.get("features")
+        if features is None:
+            features = config.theme["features"] = []
+        navigation.prune(features)
         for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
             if path not in config.extra_css:
                 config.extra_css.insert(position, path)
@@ -428,6 +434,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         (2.1, 2.2 ... 2.10, not 2.1, 2.10, 2.11 ... 2.2), and name each area's section by its title."""
         if not self.config.enabled or self.plan is None:
             return None
+        self._nav_items = nav.items
         _order_plan_sections(nav.items, self.pages, self.renderer.area_name)
         if self.config.nav_order:
             rank = {entry.strip("/"): index for index, entry in enumerate(self.config.nav_order)}
@@ -507,6 +514,9 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         """The theme's own templates (the 404 page, the menu, the footer) take their words from the
         word list too, as ``pp_words``."""
         env.globals["pp_words"] = getattr(self, "words", None) or WordList.load()  # English when disabled
+        if self.config.enabled and self.plan is not None:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            titles.make_safe([*self._nav_items, *pages], config)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -521,8 +531,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if self.site_pages.is_easy_read(page.file.src_uri):
             context["pp_easy"] = self.easy_frame(page.url, page.file.src_uri)
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
-                              "title": self.words.text("feed_title", site_name=config.site_name or "")}
-        feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")
+                              "title": self.words.text("feed_title", site_name=titles.plain(config.site_name) or "")}
+        feedback = self.feedback_link(page.canonical_url or page.abs_url or page.url, titles.plain(page.title) or "")
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context

@@ -127,7 +127,9 @@ def reference() -> str:
             about = about.replace("|", "\\|").replace("<", "&lt;")
             lines.append(f"| `{path.name}` | {about} |")
         lines.append("")
-    return "\n".join(lines)
+    from .theme_copies import reference as theme_copies
+
+    return "\n".join(lines + theme_copies())
 
 
 if __name__ == "__main__":

@@ -26,8 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
 from .core import help as help_core
-from .core import navigation, opendata
-from .core import titles
+from .core import navigation, opendata, titles
 from .core.dates import words as date_words
 from .core.easyread import EasyReadRenderer
 from .core.files import linked_files

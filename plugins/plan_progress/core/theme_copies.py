@@ -67,7 +67,8 @@ COPIES: tuple[ThemeCopy, ...] = (
               "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
               "A copy, with four accessibility changes (its comment lists them): the dialog's name, a "
               "submit button, the field named q, and the results box out of the tab order with its count "
-              "announced."),
+              "announced. Search needs JavaScript anyway, so plan-progress.js could make these changes "
+              "to the theme's own search.html instead: not done yet."),
     ThemeCopy("partials/actions.html", "partials/actions.html",
               "1bcd66d6f428194e9b9842764f0a5f7a5b3679d008e9d2e5b75b5ba344c39073",
               "Our own, not a copy: an \"Edit this page\" link with words in place of the theme's icon-only "

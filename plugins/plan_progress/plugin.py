@@ -514,6 +514,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         word list too, as ``pp_words``."""
         env.globals["pp_words"] = getattr(self, "words", None) or WordList.load()  # English when disabled
         if self.config.enabled and self.plan is not None:
+            navigation.compact_menu(env)
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             titles.make_safe([*self._nav_items, *pages], config)
         return env

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .config import PlanProgressConfig
+from .core import navigation, titles
 from .core.files import linked_files
 from .core.links import relative
 from .core.nav import heading_tokens, order_nav
@@ -45,6 +46,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.words: Words = Words.load()  # the site's words, set by on_config
         self.site: Site | None = None  # set by on_files: every page the plugin shows (core/site.py)
         self.preview: str | None = None  # set by on_files: why the site is still a preview (None: it is not)
+        self._nav_items: list = []  # set by on_nav: the navigation, made safe for the theme in on_env
 
     # -- configuration -----------------------------------------------------------
 
@@ -140,6 +142,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if self.site is None:
             return None
         site = self.site
+        self._nav_items = nav.items
         nav.pages = order_nav(nav.items, site.items, site.renderer.area_name, self.config.nav_order, site.section_name)
         return nav
 
@@ -197,6 +200,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         # Every page, the 404 page too: "This is a preview" while ./scripts/launch-check would refuse the site.
         env.globals["pp_preview"] = {"text": self.words.text("preview_banner"), "reason": self.preview} \
             if self.site is not None and self.preview else None
+        if self.site is not None:
+            navigation.compact_menu(env)
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            titles.make_safe([*self._nav_items, *pages], config)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -212,8 +219,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if site.pages.is_easy_read(uri):
             context["pp_easy"] = site.easy_frame(page.url, uri)
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
-                              "title": self.words.text("feed_title", site_name=config.site_name or "")}
-        feedback = site.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")
+                              "title": self.words.text("feed_title", site_name=titles.plain(config.site_name) or "")}
+        feedback = site.feedback_link(page.canonical_url or page.abs_url or page.url, titles.plain(page.title) or "")
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context

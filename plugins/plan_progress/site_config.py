@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .config import PlanProgressConfig
 from .core import help as help_core
+from .core import navigation
 from .core.launch import CannotCheck
 from .core.launch import findings as launch_findings
 from .core.model import Plan
@@ -49,6 +50,10 @@ def configure(config: MkDocsConfig, options: PlanProgressConfig) -> Words:
             words.text("contact_title"))
     check_edit_uri(config)
     add_templates(config)
+    features = config.theme.get("features")
+    if features is None:
+        features = config.theme["features"] = []
+    navigation.prune(features)  # a page's menu: its own section in full, every other one as a link
     for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
         if path not in config.extra_css:
             config.extra_css.insert(position, path)

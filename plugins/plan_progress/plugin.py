@@ -36,6 +36,7 @@ from .core.model import Action, Area, Home, Plan, Theme
 from .core.pages import GeneratedPage, SitePages
 from .core.palette import Palette, check_palette, theme_palettes
 from .core.problems import ContentError
+from .core.safe_text import guard_logs
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
 from .core.scale import DEFAULT_SCALE, Status
@@ -113,6 +114,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        guard_logs()  # nothing the build prints can start a workflow command in a CI log
         self._settings = plan_settings(self.config)
         self.scale = self._settings.scale
         check_settings(config, self.config)

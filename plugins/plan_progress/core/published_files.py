@@ -77,6 +77,8 @@ def problems(docs_dir: str, paths, extra_types=(), root: str | os.PathLike = "."
         path = Path(os.path.abspath(raw))
         if top not in path.parents:
             continue
+        if Path(os.path.realpath(path)) != Path(os.path.realpath(top)) / path.relative_to(top):
+            continue  # a symbolic link, or inside one: core/files.py refuses it, and it is never read here
         shown = _show(path, root)
         kind = file_type(path.name)
         if kind not in allowed:

@@ -14,6 +14,7 @@ Two things every tool shares:
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
@@ -90,3 +91,23 @@ def log_lines(text) -> str:
     """A message of several lines of our own (a list of problems): each line kept, but no line may
     start a workflow command (``::`` is written ``:%3A`` everywhere)."""
     return "\n".join(line.replace("::", ":%3A") for line in _BREAK.split(str(text)))
+
+
+class LogFilter(logging.Filter):
+    """Makes every message a handler prints safe in a CI log (``log_lines``): MkDocs' own messages name
+    files too, and a file's name can hold a line break."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        safe = log_lines(message)
+        if safe != message:
+            record.msg, record.args = safe, ()
+        return True
+
+
+def guard_logs(name: str = "mkdocs") -> None:
+    """Put ``LogFilter`` on every handler of the ``name`` logger and of the root logger (once)."""
+    for logger in (logging.getLogger(name), logging.getLogger()):
+        for handler in logger.handlers:
+            if not any(isinstance(f, LogFilter) for f in handler.filters):
+                handler.addFilter(LogFilter())

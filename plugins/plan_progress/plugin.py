@@ -36,9 +36,9 @@ from .core.model import Action, Area, Home, Plan, Theme
 from .core.pages import GeneratedPage, SitePages
 from .core.palette import Palette, check_palette, theme_palettes
 from .core.problems import ContentError
-from .core.safe_text import guard_logs
 from .core.render import Renderer, Words, YouSaidRenderer
 from .core.reports import Reports
+from .core.safe_text import guard_logs
 from .core.scale import DEFAULT_SCALE, Status
 from .core.styles import stylesheet
 from .core.templates import Templates, slug

@@ -177,7 +177,8 @@ def icon_problems(names, theme_dirs: tuple[str, ...]) -> list[str]:
                       for _line, message in published_files.svg_problems(Path(path).read_bytes())]
             continue
         close = difflib.get_close_matches(str(name).lower(), _icon_names(theme_dirs), n=3, cutoff=0.6)
-        hint = f"; the closest icons are {', '.join(close)}" if close else "; pick an icon such as material/check-circle"
+        hint = (f"; the closest icons are {', '.join(close)}" if close
+                else "; pick an icon such as material/check-circle")
         if not isinstance(name, str) or not ICON_NAME.fullmatch(name):
             found.append(f"icon '{name}' is not an icon name: write set/name with letters, digits and dashes only "
                          f"(for example material/check-circle){hint}")

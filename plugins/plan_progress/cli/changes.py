@@ -36,9 +36,9 @@ from mkdocs.structure.files import File
 
 from ..core.model import Action, HistoryEntry, Plan
 from ..core.pages import SitePages
+from ..core.safe_text import for_log, invisible, invisible_message, log_lines
 from ..core.scale import Status
 from ..reading import site_paths
-from ..core.safe_text import for_log, invisible, invisible_message, log_lines
 from .common import OK, PROBLEMS, Stop, find_config, open_project
 from .validate import location_key
 
@@ -257,7 +257,8 @@ def to_markdown(report: dict) -> str:
     lines = ["## What this change does to the site", ""]
     tools = report.get("tools_changed") or []
     if tools:
-        shown = ", ".join(_code(path) for path in tools[:20]) + (f" and {len(tools) - 20} more" if len(tools) > 20 else "")
+        shown = ", ".join(_code(path) for path in tools[:20])
+        shown += f" and {len(tools) - 20} more" if len(tools) > 20 else ""
         lines.extend([f"**This change also changes the site's tools or settings** ({len(tools)} "
                       f"{'file' if len(tools) == 1 else 'files'}: {shown}), not only its content. This summary "
                       "was made by the base branch's tools, so the change cannot alter what it says here; review "

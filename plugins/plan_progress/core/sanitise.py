@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -196,16 +197,15 @@ def removed(html: str) -> list[str]:
 class BodyChecker:
     """Checks page bodies with one Markdown converter set up as the site's (``make_markdown()``)."""
 
-    def __init__(self, make_markdown: Callable[[], object]):
+    def __init__(self, make_markdown: Callable[[], Any]):
         self._make = make_markdown
-        self._markdown = None
+        self._markdown: Any = None
 
     def render(self, text: str) -> str:
         if self._markdown is None:
             self._markdown = self._make()
-        markdown = self._markdown
-        markdown.reset()  # type: ignore[attr-defined]
-        return markdown.convert(text)  # type: ignore[attr-defined]
+        self._markdown.reset()
+        return str(self._markdown.convert(text))
 
     def check(self, path: str, body: str, first_line: int, problems: Problems) -> None:
         """Report every control character and every piece of markup the allow-list would remove from
@@ -218,8 +218,8 @@ class BodyChecker:
         if "<" not in body and "{" not in body and ":" not in body:
             return  # nothing in it can become markup or a link (the common case: plain paragraphs)
         for what in removed(self.render(body)):
-            line = self._line_of(lines, what)
-            problems.error(path, first_line + line, None,
+            at = self._line_of(lines, what)
+            problems.error(path, first_line + at, None,
                            f"the page's text has {what}; remove it, or write it in plain Markdown "
                            "(EDITING.md, 'What a page may contain')")
 

@@ -376,3 +376,12 @@ def test_the_summary_job_runs_the_base_branchs_tools_on_the_pull_requests_conten
     assert paths == {"pr": None, "base": "${{ github.event.pull_request.base.sha }}"}
     [run] = [step["run"] for step in steps if "run" in step]
     assert run.split()[0] == "./base/scripts/changes" and "--config-file pr/mkdocs.yml" in run
+
+
+def test_docstring_examples():
+    import doctest
+
+    from plan_progress.core import published_files, safe_text, sanitise
+
+    for module in (sanitise, safe_text, published_files):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -66,6 +66,11 @@ HOSTILE_BODY = {
     '<a href="https://ok.example/" target="_blank">e</a>': "target=",
     "<math><mi xlink:href=\"javascript:alert(14)\">x</mi></math>": "<math>",
     '<span data-md-component="search">s</span>': "data-md-component=",
+    '<h2 id="__config">Clobbers the theme\'s settings</h2>': 'id="__config"',
+    '<p class="md-header">Stands in for the header</p>': 'class="md-header"',
+    '<a href="//evil.example/">f</a>': 'href="//evil.example/"',
+    "</div></article>": "</article> that closes nothing",
+    "<div>An element left open takes in the page after it": "<div> that is not closed",
 }
 
 

@@ -134,19 +134,27 @@ class _Parts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: Counter = Counter()
         self.text: list[str] = []
+        self.open: list[str] = []  # the elements opened and not closed yet
 
     def handle_starttag(self, tag, attrs):
+        self._record(tag, attrs)
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def _record(self, tag, attrs):
         self.parts[("tag", tag, "", "")] += 1
         for name, value in attrs:
             self.parts[("attribute", tag, name, value or "")] += 1
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.parts[("end", tag, "", "")] += 1
+        self._record(tag, attrs)
 
     def handle_endtag(self, tag):
-        self.parts[("end", tag, "", "")] += 1
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        elif tag not in _VOID:
+            self.parts[("end", tag, "", "")] += 1  # closes nothing opened here
 
     def handle_data(self, data):
         self.text.append(data)
@@ -177,6 +185,9 @@ def _parts(html: str) -> tuple[Counter, str]:
     parts = Counter({part: count for part, count in parser.parts.items()
                      if not (part[0] == "end" and part[1] in _CLOSED_BY_ITSELF)
                      and not (part[0] == "tag" and part[1] == "tbody")})
+    for tag in parser.open:
+        if tag not in _CLOSED_BY_ITSELF:
+            parts[("open", tag, "", "")] += 1
     return parts, " ".join("".join(parser.text).split())
 
 
@@ -185,11 +196,12 @@ def _show(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
-def _describe(part: tuple, kept: bool = False) -> str:
+def _describe(part: tuple) -> str:
     kind, tag, name, value = part
+    if kind == "open":
+        return f"a <{tag}> that is not closed (close it with </{tag}>, or it takes in what follows on the page)"
     if kind == "end":
-        return (f"a <{tag}> that is not closed (close it with </{tag}>, or it takes in what follows on the page)"
-                if kept else f"a </{tag}> that closes nothing opened in the page")
+        return f"a </{tag}> that closes nothing opened in the page"
     if kind == "tag":
         inside = " and what is inside it" if tag in REMOVED_WITH_CONTENT else ""
         return f"the <{tag}> element{inside} (not allowed in a page)"
@@ -214,8 +226,7 @@ def removed(html: str) -> list[str]:
     before, text_before = _parts(html)
     after, text_after = _parts(clean(html))
     found = [_describe(part) for part in sorted(before - after)]
-    found += [_describe(part, kept=True) if part[0] == "end" else
-              f"markup that browsers read differently from how it is written ({_describe(part)})"
+    found += [f"markup that browsers read differently from how it is written ({_describe(part)})"
               for part in sorted(after - before)]
     if not found and text_before != text_after:
         found.append("text that browsers read as markup (an unfinished tag or attribute); write < as &lt;")

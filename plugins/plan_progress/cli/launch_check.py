@@ -27,6 +27,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..core import help as help_core
 from ..core.dates import words as date_words
+from ..core.safe_text import log_lines
 from .common import CANNOT_RUN, OK, PLUGIN_NAME, PROBLEMS, Stop, find_config, open_project
 
 # Addresses reserved for examples (RFC 2606): never the address of a real site or mailbox.
@@ -202,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         findings = check(find_config(args.config_file), today)
     except Stop as stop:
-        print(f"launch-check: {stop.message}", file=sys.stderr)
+        print(log_lines(f"launch-check: {stop.message}"), file=sys.stderr)
         return stop.code
     if not findings:
         print("Ready to go public: no example addresses, no \"to be confirmed\" settings or text, a feedback "

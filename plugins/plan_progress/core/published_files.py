@@ -18,6 +18,9 @@ import re
 from pathlib import Path
 
 from .problems import Problem
+from .safe_text import invisible
+
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
@@ -80,6 +83,13 @@ def problems(docs_dir: str, paths, extra_types=(), root: str | os.PathLike = "."
         if Path(os.path.realpath(path)) != Path(os.path.realpath(top)) / path.relative_to(top):
             continue  # a symbolic link, or inside one: core/files.py refuses it, and it is never read here
         shown = _show(path, root)
+        name = path.relative_to(top).as_posix()
+        hidden = invisible(name)
+        if _NAME_CONTROL.search(name) or hidden:
+            what = hidden[1] if hidden else "a line break or another control character"
+            found.append(Problem(shown, None, None, f"has a name holding {what}, which would make it show as "
+                                                    "something it is not; rename the file"))
+            continue
         kind = file_type(path.name)
         if kind not in allowed:
             found.append(Problem(shown, None, None, _refusal(kind, allowed)))

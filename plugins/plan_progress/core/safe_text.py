@@ -79,12 +79,14 @@ def github_property(text: str) -> str:
 
 def for_log(text) -> str:
     """One line of a plain log, whatever ``text`` holds: every line break written as its code (as
-    ``github_data`` does) and ``::`` as ``:%3A``, so nothing in it starts a workflow command.
+    ``github_data`` does) and ``::`` as ``:%3A``, so nothing in it starts a workflow command; a control
+    that reorders text is written as its name (``<U+202E>``), so the line reads as it is.
 
     >>> for_log("content/a.md\\n::warning title=x::fake")
     'content/a.md%0A:%3Awarning title=x:%3Afake'
     """
-    return _BREAK.sub(lambda m: _BREAKS[m.group()], str(text)).replace("::", ":%3A")
+    text = _FOUND.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(text))  # shown, not obeyed
+    return _BREAK.sub(lambda m: _BREAKS[m.group()], text).replace("::", ":%3A")
 
 
 def log_lines(text) -> str:

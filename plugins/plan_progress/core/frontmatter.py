@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problems
+from .safe_text import HIDDEN as _HIDDEN
 from .safe_text import invisible, invisible_message
 
 _NO_TIMESTAMPS = {
@@ -252,7 +253,7 @@ def _checked_characters(source: Source | None, problems: Problems) -> Source | N
                                "that is not allowed; delete it (between quotes it can be written as a code "
                                "such as \\x01 or \\u0007). Only letters, numbers, punctuation, spaces, tabs "
                                "and new lines are allowed")
-            else:
+            elif _HIDDEN.search(value):
                 hidden = invisible(value)
                 if hidden:
                     problems.error(source.path, source.line(*(where or parts)), _label(parts) or None,

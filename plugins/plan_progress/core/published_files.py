@@ -76,14 +76,22 @@ def problems(docs_dir: str, paths, extra_types=(), root: str | os.PathLike = "."
     top = Path(os.path.abspath(docs_dir))
     allowed = allowed_types(extra_types) - NEVER
     found = []
+    folders: dict[str, bool] = {}
+
+    def linked(folder: str) -> bool:
+        """Whether a folder inside ``top`` is, or lies in, a symbolic link (each folder asked once)."""
+        if folder not in folders:
+            here = Path(folder)
+            folders[folder] = here != top and (here.is_symlink() or linked(str(here.parent)))
+        return folders[folder]
     for raw in paths:
         path = Path(os.path.abspath(raw))
         if top not in path.parents:
             continue
-        if Path(os.path.realpath(path)) != Path(os.path.realpath(top)) / path.relative_to(top):
+        if path.is_symlink() or linked(str(path.parent)):
             continue  # a symbolic link, or inside one: core/files.py refuses it, and it is never read here
-        shown = _show(path, root)
         name = path.relative_to(top).as_posix()
+        shown = _show(path, root)
         hidden = invisible(name)
         if _NAME_CONTROL.search(name) or hidden:
             what = hidden[1] if hidden else "a line break or another control character"

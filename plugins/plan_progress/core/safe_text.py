@@ -34,6 +34,7 @@ _ALWAYS = {
 }
 _MARKS = {"\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK", "\u061c": "ARABIC LETTER MARK"}
 _FOUND = re.compile("[" + "".join(_ALWAYS) + "".join(_MARKS) + "]")
+HIDDEN = _FOUND  # any of them, for a quick first look
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 

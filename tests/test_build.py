@@ -411,4 +411,4 @@ def test_top_level_navigation_follows_nav_order(basic_build):
     titles = [li.find(["a", "label"]).get_text(" ", strip=True) for li in nav.find_all("li", recursive=False)]
     # Listed first, in order; then the rest in MkDocs' own order.
     assert titles[:4] == ["Test plan progress", "Areas", "You said", "Glossary"]
-    assert "Actions" in titles[4:] and "Board report: test plan" in titles[4:]
+    assert "Actions" in titles[4:] and "Progress report: test plan" in titles[4:]  # the shipped word: generic

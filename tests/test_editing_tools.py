@@ -89,12 +89,12 @@ def test_validate_explains_a_settings_problem_without_a_traceback(tmp_path):
     result = run("validate", cwd=project)
     assert result.returncode == 2
     assert result.stdout.splitlines() == [
-        "plan-progress: as_at '15/06/2022' is not a date; write it YYYY-MM-DD (for example as_at: 2022-03-08)",
+        "Config value 'plugins': Plugin 'plan-progress' option 'as_at': '15/06/2022' is not a date; write it YYYY-MM-DD, for example 2022-09-30",
         "The content was not checked: fix the settings above first."]
     github = run("validate", "--format", "github", cwd=project)
     assert github.stdout.splitlines()[0] == (
-        "::error file=mkdocs.yml,title=The check could not run::plan-progress: as_at '15/06/2022' is not a date; "
-        "write it YYYY-MM-DD (for example as_at: 2022-03-08)")
+        "::error file=mkdocs.yml,title=The check could not run::Config value 'plugins': Plugin 'plan-progress' "
+        "option 'as_at': '15/06/2022' is not a date; write it YYYY-MM-DD, for example 2022-09-30")
 
 
 # -- the published JSON Schema ---------------------------------------------------------------------

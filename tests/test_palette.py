@@ -8,12 +8,10 @@ from pathlib import Path
 
 import material
 import pytest
-
+from conftest import make_project, run_build
 from plan_progress.core import palette as palette_module
 from plan_progress.core.palette import Palette, check_palette, pairs, rgba, theme_palettes
 from plan_progress.core.scale import contrast
-
-from conftest import make_project, run_build
 
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
@@ -100,12 +98,18 @@ def test_the_build_accepts_indigo(tmp_path):
     assert 'data-md-color-primary="indigo"' in (build.site / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_build_reports_bad_words_and_bad_colours_together(tmp_path):
-    project = make_project(tmp_path, config_edit=lambda t: _with_palette("  palette: {primary: teal}\n")(t).replace(
+def test_the_build_reports_bad_words_as_a_setting_and_bad_colours_once_the_settings_are_valid(tmp_path):
+    """words: is checked by its own option, with every other plugin setting, before the build starts;
+    the theme's colours are measured once the settings can be used."""
+    bad_colours = _with_palette("  palette: {primary: teal}\n")
+    project = make_project(tmp_path, config_edit=lambda t: bad_colours(t).replace(
         "      plan_name: test plan\n", "      plan_name: test plan\n      words: {aera: [x, y]}\n"))
     build = run_build(project)
     assert build.returncode == 1
-    assert "plan-progress: the words in mkdocs.yml cannot be used:\n  words: 'aera'" in build.output
+    assert "Plugin 'plan-progress' option 'words': the words cannot be used:\n  words: 'aera'" in build.output
+    project = make_project(tmp_path / "colours", config_edit=bad_colours)
+    build = run_build(project)
+    assert build.returncode == 1
     assert "plan-progress: the theme's colours in mkdocs.yml (theme.palette) fail contrast:\n" \
            "  palette.primary 'teal'" in build.output
 

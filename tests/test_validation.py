@@ -234,7 +234,7 @@ def test_windows_line_endings_are_fine(tmp_path):
         id="low-contrast-status-colours"),
     pytest.param(
         lambda text: text.replace("as_at: 2022-06-15", "as_at: 15/06/2022"),
-        "plan-progress: as_at '15/06/2022' is not a date; write it YYYY-MM-DD (for example as_at: 2022-03-08)",
+        "Plugin 'plan-progress' option 'as_at': '15/06/2022' is not a date; write it YYYY-MM-DD, for example 2022-09-30",
         id="bad-as-at-date"),
     pytest.param(
         lambda text: text.replace("      as_at: 2022-06-15\n", ""),

@@ -45,8 +45,10 @@ def test_a_site_renames_a_part_of_the_plan_everywhere_it_is_named():
     assert words.text("other_areas") == "Other priorities:"
     assert words.text("board_all_areas") == "All priorities"
     assert words.text("filter_any_area") == "Any priority"
-    assert words.text("data_area") == "The number of the area for development it belongs to."
-    assert Words.load({"area_in_full": "priority"}).text("data_area") == "The number of the priority it belongs to."
+    assert words.text("data_area") == "The number of the priority it belongs to."
+    assert Words.load().text("data_area") == "The number of the area it belongs to."
+    assert Words.load({"area_in_full": "area for development"}).text("data_area") == (
+        "The number of the area for development it belongs to.")
 
 
 def test_names_fill_in_and_take_a_capital_letter():
@@ -109,7 +111,7 @@ def test_every_problem_is_reported_at_once():
 def test_a_site_text_may_use_any_counted_word_or_name():
     words = Words.load({"overdue_flag": "Late for the {board}", "no_actions": "No {actions} here"},
                        plan_name="plan")
-    assert words.text("overdue_flag") == "Late for the Board"
+    assert words.text("overdue_flag") == "Late for the people who oversee the plan"
     assert words.text("no_actions") == "No actions here"
 
 
@@ -197,7 +199,7 @@ def test_the_build_refuses_an_unknown_word_with_the_key_and_what_is_known(tmp_pa
         "      plan_name: test plan\n      words:\n        aera: [priority, priorities]\n        board: [x]\n"))
     build = run_build(project)
     assert build.returncode == 1
-    assert "plan-progress: the words in mkdocs.yml cannot be used:" in build.output
+    assert "Plugin 'plan-progress' option 'words': the words cannot be used:" in build.output
     assert "words: 'aera' is not a word the site shows (did you mean 'area'?)" in build.output
     assert re.search(r"the known keys are: [^\n]*\barea_name\b", build.output)
     assert "words: 'board' must be a name written as text" in build.output

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import typing
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from .core import help as help_core
+from .core import words as words_core
 from .core.links import safe_url
+from .core.scale import Status
 
 
 class PlainDate(c.BaseConfigOption):
-    """A whole date written YYYY-MM-DD (a bare YAML date or a quoted string)."""
+    """A whole date written YYYY-MM-DD (a bare YAML date or a quoted string): every date setting."""
 
     def run_validation(self, value):
         if isinstance(value, dt.datetime):
@@ -81,29 +85,57 @@ class LaunchCheckConfig(Config):
     max_progress_age_days = c.Type(int, default=120)
 
 
-class StatusConfig(Config):
-    """One step of the status scale."""
+class WordsOption(c.BaseConfigOption):
+    """A site's changes to the shipped word list (plan_progress/locale/en.yml): each key must be one of
+    its words (an unknown key names the closest ones), each value of the right form (core/words.py)."""
 
-    key = c.Type(str)
-    label = c.Type(str)
-    meaning = c.Type(str)
-    text_colour = c.Type(str)
-    background = c.Type(str)
-    icon = c.Type(str, default="material/circle")
-    done = c.Type(bool, default=False)
-    rated = c.Type(bool, default=True)
-    easy_read = c.Type(str, default="")
-    easy_label = c.Type(str, default="")
-    easy_read_picture = c.Type(str, default="")
-    easy_read_alt = c.Type(str, default="")
-    easy_count = c.ListOfItems(c.Type(str), default=[])  # [one, other], with {count}
+    def __init__(self):
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value):
+        if value is None:
+            return {}
+        # plan_name and site_name are settings of their own that every text may use.
+        problems = words_core.check(value, extra_names=dict.fromkeys(("plan_name", "site_name"), ""))
+        if problems:
+            raise ValidationError("the words cannot be used:\n  " + "\n  ".join(problems))
+        return value
+
+
+def _option(kind, default):
+    """The config option for one field of a dataclass, from its type and default."""
+    if kind is bool:
+        option = c.Type(bool, default=default)
+    elif typing.get_origin(kind) is tuple:
+        option = c.ListOfItems(c.Type(str), default=list(default))
+    else:
+        option = c.Type(kind, default=default)
+    return option if default is not None else c.Type(kind)
+
+
+def _config_of(cls, doc: str) -> type[Config]:
+    """A Config with one option per field of the dataclass ``cls``, each of its type and default: the
+    fields are declared once, in ``cls``, and what MkDocs validates is read into ``cls(**config)``."""
+    hints = typing.get_type_hints(cls)
+    options = {f.name: _option(hints[f.name], None if f.default is dataclasses.MISSING else f.default)
+               for f in dataclasses.fields(cls) if f.init}
+    return type(cls.__name__ + "Config", (Config,), {"__doc__": doc, **options})
+
+
+# One step of the status scale: the fields of core/scale.py Status (easy_count: [one, other], with {count}).
+StatusConfig = _config_of(Status, "One step of the status scale (core/scale.py Status).")
 
 
 class PlanProgressConfig(Config):
     enabled = c.Type(bool, default=True)
 
+    # Easy read: false leaves out every easy-read page, every link and menu entry to one, and every
+    # easy-read check (an easy_read field in the content is then reported as unused).
+    easy_read = c.Type(bool, default=True)
+
     # The date the progress data is "as at": overdue is computed against it, never the clock.
-    as_at = c.Optional(c.Type((dt.date, str)))
+    as_at = c.Optional(PlainDate())
 
     # Words used on generated pages.
     plan_name = c.Type(str, default="improvement plan")
@@ -144,7 +176,7 @@ class PlanProgressConfig(Config):
     changes_page = c.Type(str, default="whats-changed.md")
     feed_path = c.Type(str, default="feed.xml")
     board_report_page = c.Type(str, default="board-report.md")
-    previous_report = c.Optional(c.Type((dt.date, str)))  # "changes since the last report" start here
+    previous_report = c.Optional(PlainDate())  # "changes since the last report" start here
     publisher = c.Optional(c.Type(str))  # the feed's author; default: the site name
 
     # Open data: the page that explains the files (the files themselves go in data_dir)
@@ -169,7 +201,6 @@ class PlanProgressConfig(Config):
     # ./scripts/launch-check
     launch_check = c.SubConfig(LaunchCheckConfig)
 
-    # -- words (engineer "reuse") --------------------------------------------------------------
     # Every word the site shows can be changed here: keys of plan_progress/locale/en.yml, checked
-    # by core/words.py (an unknown key is an error naming it and the known keys).
-    words = c.Type(dict, default={})
+    # by core/words.py (an unknown key is an error naming it, the closest keys and the known keys).
+    words = WordsOption()

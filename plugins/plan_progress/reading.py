@@ -22,7 +22,6 @@ from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
 from .core import easyread, links, published_files, sanitise
-from .core import help as help_core
 from .core.easyread import Rules
 from .core.files import page_templates
 from .core.help import Contact, contacts_from
@@ -30,8 +29,9 @@ from .core.loader import RawPage, load_plan
 from .core.model import Plan
 from .core.pages import Paths
 from .core.problems import Problems
-from .core.scale import DEFAULT_SCALE, Status, check_scale
+from .core.scale import Status, check_scale, default_scale
 from .core.templates import slug
+from .core.words import Words
 
 PLUGIN_NAME = "plan-progress"
 # The pictures the plugin ships (OpenMoji, with their licence): its easy-read pages' own, and any a
@@ -49,13 +49,14 @@ class PlanSettings:
     pictures_dir: str = "assets/pictures"
     publish_file_types: tuple[str, ...] = ()  # what the content folder may publish besides FILE_TYPES
     contacts: tuple[Contact, ...] = ()  # the "Contact and help" entries (their easy-read words are checked too)
+    easy_read: bool = True  # False: the site has no easy read, and no easy-read check runs
 
 
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     """The "as at" date, the status scale and the easy-read rules from the plugin's settings in
     mkdocs.yml. A setting that cannot be used raises PluginError saying what to write instead."""
-    as_at = parse_date(settings.as_at)
-    scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else DEFAULT_SCALE
+    as_at = required_date(settings.as_at)
+    scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else _default_scale(settings)
     problems = check_scale(scale)
     if problems:
         raise PluginError("plan-progress: the status scale in mkdocs.yml cannot be used:\n"
@@ -69,7 +70,13 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
                           + "\n".join(f"  {p}" for p in wrong))
     return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir,
                         publish_file_types=tuple(settings.publish_file_types),
-                        contacts=tuple(contacts_from(settings.contacts or [])))
+                        contacts=tuple(contacts_from(settings.contacts or [])), easy_read=settings.easy_read)
+
+
+def _default_scale(settings: PlanProgressConfig) -> tuple[Status, ...]:
+    """The default scale, its meanings in the site's word for an action (``words:`` is checked with the
+    settings, config.py)."""
+    return default_scale(Words.load(settings.words or {}))
 
 
 def site_paths(settings: PlanProgressConfig) -> Paths:
@@ -123,30 +130,25 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
     plan, problems = load_plan(pages, settings.scale, settings.as_at,
                                icon_exists=lambda name: icon_exists(name) is not None, easy_rules=settings.rules,
                                templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
-                               is_icon_name=is_icon_name, body_check=body_checker(config))
+                               is_icon_name=is_icon_name, easy_read=settings.easy_read,
+                               body_check=body_checker(config))
     # Only files of a safe type are published, and no picture that can run script (core/published_files.py).
     problems.items.extend(published_files.problems(
         config.docs_dir, [file.abs_src_path for file in files if file.abs_src_path and not file.generated_by],
         settings.publish_file_types, root))
-    # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
-    help_core.easy_read_problems(list(settings.contacts), easyread.explained_terms(plan.glossary), settings.rules,
-                                 problems, picture_file=picture_file, is_icon_name=is_icon_name)
+    if settings.easy_read:
+        # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
+        easyread.check_contacts(list(settings.contacts), easyread.explained_terms(plan.glossary),
+                                     settings.rules, problems, picture_file=picture_file, is_icon_name=is_icon_name)
     return plan, problems
 
 
-def parse_date(value, name: str = "as_at") -> dt.date:
+def required_date(value: dt.date | None, name: str = "as_at") -> dt.date:
+    """A date setting that must be given (config.py PlainDate has checked its form)."""
     if value is None:
         raise PluginError(f"plan-progress: '{name}' is missing in mkdocs.yml; give the date the progress data "
                           f"is as at, written YYYY-MM-DD (for example {name}: 2022-03-08)")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise PluginError(f"plan-progress: {name} '{value}' is not a date; write it YYYY-MM-DD "
-                          f"(for example {name}: 2022-03-08)") from None
+    return value
 
 
 def body_checker(config: MkDocsConfig):

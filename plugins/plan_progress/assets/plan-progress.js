@@ -19,7 +19,9 @@
       row.hidden = !match;
       if (match) shown += 1;
     });
-    count.textContent = "Showing " + shown + " of " + rows.length + " actions.";
+    // The words come from the page (the word list's filter_count), with {shown} and {total} to fill in.
+    count.textContent = (count.getAttribute("data-pp-count-text") || "")
+      .replace("{shown}", shown).replace("{total}", rows.length);
   }
 
   status.addEventListener("change", apply);
@@ -78,7 +80,9 @@
         if (drawerMode.matches && toggle && toggle !== drawerToggle && toggle.checked) {
           title.setAttribute("role", "button");
           title.setAttribute("tabindex", "0");
-          title.setAttribute("aria-label", "Back from " + title.textContent.replace(/\s+/g, " ").trim());
+          // The words come from the page (the word list's menu_back, on the menu button), {title} filled in.
+          title.setAttribute("aria-label", (menu.getAttribute("data-pp-back-text") || "{title}")
+            .replace("{title}", title.textContent.replace(/\s+/g, " ").trim()));
         } else {
           title.removeAttribute("role");
           title.removeAttribute("tabindex");

@@ -81,7 +81,8 @@ def read_side(config_file: Path, name: str) -> Side:
         raise Stop(f"the content in {name} has problems, so it cannot be compared:\n{listed}", code=PROBLEMS)
     pages = {file.url: file.src_uri for file in files.documentation_pages()}
     # The pages the plugin adds (lists, status key, easy read ...), from the registry the build uses.
-    made = SitePages(plan, site_paths(project.options), has_page=lambda uri: files.get_file_from_path(uri) is not None)
+    made = SitePages(plan, site_paths(project.options), has_page=lambda uri: files.get_file_from_path(uri) is not None,
+                     easy_read=project.options.easy_read)
     for page in made.made():
         if files.get_file_from_path(page.uri) is not None:
             raise Stop(f"the site in {name} cannot be made: {page.uri} is made by the plugin; remove or rename the "

@@ -18,7 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs 1.6 otherwise prints
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 from mkdocs.structure.files import Files, get_files  # noqa: E402
 
 from ..config import PlanProgressConfig  # noqa: E402
@@ -26,7 +26,7 @@ from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
 from ..core.safe_text import log_lines  # noqa: E402
-from ..core.words import Words, WordsError  # noqa: E402
+from ..core.words import Words  # noqa: E402
 from ..reading import PLUGIN_NAME, PlanSettings, check_settings, plan_settings, read_plan  # noqa: E402
 
 # Exit statuses shared by every command.
@@ -88,13 +88,9 @@ class Project:
 
     @property
     def words(self) -> Words:
-        """The site's words (its ``words:`` over the English list), as the build uses them; the English
-        list when they cannot be used (the build then names the problem)."""
-        plan_name, site_name = self.options.plan_name, self.config.site_name or ""
-        try:
-            return Words.load(self.options.words, plan_name=plan_name, site_name=site_name)
-        except WordsError:
-            return Words.load(plan_name=plan_name, site_name=site_name)
+        """The site's words (its ``words:`` over the English list, checked with the settings), as the build
+        uses them."""
+        return Words.load(self.options.words, plan_name=self.options.plan_name, site_name=self.config.site_name or "")
 
     @property
     def root(self) -> Path:
@@ -127,6 +123,8 @@ def open_project(config_file: Path) -> Project:
     try:
         try:
             config = load_config(str(config_file), strict=True)
+        except Abort:  # MkDocs logged each bad setting (collected) and then says only that it stopped
+            raise Stop("\n".join(collect.messages) or f"{name} cannot be used", name) from None
         except MkDocsException as exc:
             raise Stop(_join(collect.messages, exc.format_message()), name) from None
         except OSError as exc:

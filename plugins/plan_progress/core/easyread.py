@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import schema
+from .help import is_placeholder
 from .problems import Problems
 
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z0-9]\b")
@@ -163,6 +165,28 @@ def check_grade(text: str, path: str, line: int | None, field: str, rules: Rules
                          f"the reading grade is {block_grade:.1f} (Flesch-Kincaid); easy read allows at most "
                          f"{rules.max_grade:g}. Use shorter words and sentences; the hardest sentence is: "
                          f"\"{hardest}\"")
+
+
+def check_contacts(contacts: list, explained: set[str], rules, problems, picture_file=None,
+                       is_icon_name=None, path: str = "mkdocs.yml") -> None:
+    """Each "Contact and help" entry's easy-read words (core/help.py Contact) checked as the content's
+    easy-read ideas are (sentence length, abbreviations and names the easy-read glossary explains, at
+    most ``rules.max_sentences_per_idea`` sentences, the reading grade) and its picture as theirs (a
+    file in the pictures folder, ``picture_file(name)`` None when there is none, and a description
+    that is no icon's name). Each problem names the contact and the field."""
+    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
+    for index, contact in enumerate(contacts):
+        where = f"contacts[{index + 1}] ({contact.name})"
+        if contact.easy_read and not is_placeholder(contact.easy_read):
+            check_idea(contact.easy_read, path, None, f"{where} easy_read", explained, rules, problems)
+            check_grade(contact.easy_read, path, None, f"{where} easy_read", rules, problems)
+        for name, kind in (("picture", schema.EasyPicture()), ("picture_alt", schema.AltText())):
+            value = getattr(contact, name)
+            if value and not is_placeholder(value):
+                try:
+                    kind.check(value, ctx)
+                except schema.Invalid as error:
+                    problems.error(path, None, f"{where} {name}", str(error))
 
 
 # -- names -----------------------------------------------------------------------------------------------
@@ -394,8 +418,6 @@ class EasyReadRenderer:
         """The configured contacts, in their order: each contact's own easy-read words (when its settings
         give them) beside its picture, then one row for each way to reach it. A value still to be
         filled in ("[... to be confirmed ...]") is shown as it is and never linked."""
-        from .help import is_placeholder
-
         out = []
         for contact in self.contacts:
             idea = None
@@ -436,24 +458,15 @@ class EasyReadRenderer:
             out = out.rstrip("\n") + "\n\n" + str(box).strip() + "\n"
         return out
 
-    def home(self, here: str) -> str:
+    def next_update_words(self) -> str | None:
+        """When the next update is due, in words (None when no next update is set)."""
         from .dates import words as date_words
 
-        next_update = date_words(self.next_update) if self.next_update else None
-        return self.render("plan-progress/easy-read/home.html", here, next_update=next_update)
+        return date_words(self.next_update) if self.next_update else None
 
-    def area(self, area, here: str) -> str:
-        return self.render("plan-progress/easy-read/area.html", here, area=area)
-
-    def status_key(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/status-key.html", here)
-
-    def you_said(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/you-said.html", here)
-
-    def who_can_help(self, here: str) -> str:
-        return self.render("plan-progress/easy-read/who-can-help.html", here,
-                           title=self.words.text("easy_help_link"),
-                           intro=(self.help_picture("intro"), sentences(self.words.text("easy_help_intro"))),
-                           none_yet=(self.help_picture("none_yet"), sentences(self.words.text("easy_help_none_yet"))),
-                           contacts=self.help_contacts())
+    def who_can_help_view(self) -> dict:
+        """What the "Who can help you" page shows: the contacts, each with only what its settings give."""
+        return {"title": self.words.text("easy_help_link"),
+                "intro": (self.help_picture("intro"), sentences(self.words.text("easy_help_intro"))),
+                "none_yet": (self.help_picture("none_yet"), sentences(self.words.text("easy_help_none_yet"))),
+                "contacts": self.help_contacts()}

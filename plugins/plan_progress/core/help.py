@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from . import easyread, schema
+from . import schema
 from .links import safe_url
 
 # "[... to be confirmed ...]", "[TBC]", "[to be added]": a value nobody has filled in yet.
@@ -150,7 +150,7 @@ class Contact:
 
 def contact_problems(entry: dict) -> list[str]:
     """Every reason one ``contacts:`` entry cannot be used, as sentences naming the field. The easy-read
-    words are checked for easy reading when the content is read (``easy_read_problems``).
+    words are checked for easy reading when the content is read (core/easyread.py ``check_contacts``).
 
     >>> contact_problems({"name": "Advice line", "email": "help@example.org", "phone": "01234 567890"})
     []
@@ -207,28 +207,35 @@ def contact_problems(entry: dict) -> list[str]:
     return problems
 
 
-def easy_read_problems(contacts: list[Contact], explained: set[str], rules, problems, picture_file=None,
-                       is_icon_name=None, path: str = "mkdocs.yml") -> None:
-    """Each contact's easy-read words checked as the content's easy-read ideas are (core/easyread.py:
-    sentence length, abbreviations and names the easy-read glossary explains, at most
-    ``rules.max_sentences_per_idea`` sentences, the reading grade) and its picture as theirs (a file
-    in the pictures folder, ``picture_file(name)`` None when there is none, and a description that is no
-    icon's name). Each problem names the contact and the field."""
-    ctx = schema.Context(status_keys=[], picture_file=picture_file, is_icon_name=is_icon_name)
-    for index, contact in enumerate(contacts):
-        where = f"contacts[{index + 1}] ({contact.name})"
-        if contact.easy_read and not is_placeholder(contact.easy_read):
-            easyread.check_idea(contact.easy_read, path, None, f"{where} easy_read", explained, rules,
-                                problems)
-            easyread.check_grade(contact.easy_read, path, None, f"{where} easy_read", rules, problems)
-        for name, kind in (("picture", schema.EasyPicture()), ("picture_alt", schema.AltText())):
-            value = getattr(contact, name)
-            if value and not is_placeholder(value):
-                try:
-                    kind.check(value, ctx)
-                except schema.Invalid as error:
-                    problems.error(path, None, f"{where} {name}", str(error))
-
-
 def contacts_from(entries: list[dict]) -> list[Contact]:
     return [Contact(**{k: (v.strip() if isinstance(v, str) else v) for k, v in e.items()}) for e in entries]
+
+
+def page_url(uri: str, use_directory_urls: bool) -> str:
+    """The address MkDocs gives the page at ``uri`` (from the site's root).
+
+    >>> page_url("contact.md", True), page_url("help/index.md", True), page_url("contact.md", False)
+    ('contact/', 'help/', 'contact.html')
+    """
+    page = uri.removesuffix(".md")
+    if use_directory_urls:
+        return page.removesuffix("index") if page.endswith("index") else page + "/"
+    return page + ".html"
+
+
+def with_contact_link(footer_links: list, contact_page: str, use_directory_urls: bool, text: str) -> list:
+    """The footer's links (mkdocs.yml ``extra.footer_links``) with the "Contact and help" page among them.
+
+    >>> with_contact_link([{"text": "Privacy", "url": "privacy/"}], "contact.md", True, "Contact and help")
+    [{'text': 'Privacy', 'url': 'privacy/'}, {'text': 'Contact and help', 'url': 'contact/'}]
+    """
+    url = page_url(contact_page, use_directory_urls)
+    if any(isinstance(link, dict) and link.get("url") == url for link in footer_links):
+        return list(footer_links)
+    return [*footer_links, {"text": text, "url": url}]
+
+
+def taken_settings(settings) -> list[str]:
+    """Every ``extra.settings`` name that would hide a feedback sentence the plugin fills in, as a problem."""
+    return [f"{name}: the plugin fills this in from feedback_url; give your setting another name"
+            for name in sorted(set(PAGE_WORDS) & set(settings or {}))]

@@ -123,11 +123,14 @@ def _closest(name: str, options) -> str:
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
               icon_exists=None, easy_rules: easyread.Rules | None = None,
-              templates=None, picture_file=None, is_icon_name=None, body_check=None) -> tuple[Plan, Problems]:
+              templates=None, picture_file=None, is_icon_name=None,
+              easy_read: bool = True, body_check=None) -> tuple[Plan, Problems]:
     """Validate every page and build the plan. The plan is complete only if there are no errors.
 
     ``picture_file(name)`` gives an easy-read picture's path in the site (None: no such picture), and
-    ``is_icon_name(slug)`` says whether an icon set has a file of that name (alt text must not be one);
+    ``is_icon_name(slug)`` says whether an icon set has a file of that name (alt text must not be one).
+    ``easy_read``: False when the site has no easy read (the easy_read setting): no easy-read check
+    runs, and every easy-read field in the content is reported as unused.
     ``body_check(source, problems)`` checks a page's Markdown body (core/sanitise.py).
     """
     problems = Problems()
@@ -150,12 +153,14 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
             problems.error(source.path, source.line("type"), "type",
                            f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}")
             continue
-        clean = check_record(source, schema.PAGE_TYPES[kind], source.data, ctx, problems, [])
+        data = source.data if easy_read else _without_easy_read(source, problems)
+        clean = check_record(source, schema.PAGE_TYPES[kind], data, ctx, problems, [])
         typed.append((source, kind, clean))
 
     _read_glossary(plan, typed, problems)
-    _check_easy_read(plan, typed, easy_rules or easyread.Rules(), problems)
-    if any(data.get("easy_read") for _source, kind, data in typed if kind != "glossary"):
+    if easy_read:
+        _check_easy_read(plan, typed, easy_rules or easyread.Rules(), problems)
+    if easy_read and any(data.get("easy_read") for _source, kind, data in typed if kind != "glossary"):
         _check_scale_easy_read(scale, plan, picture_file, is_icon_name, easy_rules or easyread.Rules(), problems)
 
     # Areas first: actions belong to the area whose page is in their folder.
@@ -416,6 +421,29 @@ def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
             seen[key] = index + 1
             plan.glossary.append(term)
         plan.glossary.sort(key=lambda t: t.term.lower())
+
+
+EASY_READ_FIELDS = ("easy_read_title", "easy_read")
+_UNUSED = "is not used: the site has no easy read (easy_read: false in mkdocs.yml); remove it, or turn easy read on"
+
+
+def _without_easy_read(source: Source, problems: Problems) -> dict:
+    """A page's front-matter without its easy-read fields (a glossary's terms without theirs), each
+    reported as unused: the site has no easy read."""
+    data = dict(source.data)
+    for name in EASY_READ_FIELDS:
+        if name in data:
+            problems.warning(source.path, source.line(name), name, _UNUSED)
+            del data[name]
+    terms = data.get("terms")
+    if isinstance(terms, list):
+        data["terms"] = [dict(term) for term in terms]
+        for index, term in enumerate(data["terms"]):
+            if isinstance(term, dict) and "easy_read" in term:
+                problems.warning(source.path, source.line("terms", index, "easy_read"),
+                                 f"terms[{index + 1}].easy_read", _UNUSED)
+                del term["easy_read"]
+    return data
 
 
 def _easy_read_fields(data: dict, picture_file=None) -> dict:

@@ -8,25 +8,10 @@ import json
 
 from .model import Plan
 
-COLUMNS = (
-    ("id", "The action's number in the plan."),
-    ("area", "The number of the area for development it belongs to."),
-    ("area_title", "The area's short title."),
-    ("title", "The action, as written in the plan."),
-    ("status", "The status key (see the status key page)."),
-    ("status_label", "The status in words."),
-    ("due", "The completion date (YYYY-MM or YYYY-MM-DD), empty when the plan gives none."),
-    ("due_text", "The completion date as the plan words it, when that is not a plain date."),
-    ("overdue", "true when the action is late: it has a published rating, its completion date was before the "
-                "progress date and it is not completed. Always false for an action that nobody has rated yet."),
-    ("due_passed", "true when the completion date was before the progress date and the action is not marked "
-                   "completed, whether or not it has been rated (for an unrated action: no update published)."),
-    ("leads", "The lead officer(s); in CSV separated by ' | '."),
-    ("last_changed", "The date of the newest rating, empty when none has been published."),
-    ("waiting_on", "Actions this one waits on; in CSV separated by ' | '."),
-    ("easy_read", "true when the action has its own easy-read text; false while it is still being written."),
-    ("url", "The action's page on this site."),
-)
+# The columns of the actions files, in order: their names are an interface (spreadsheets and programs read
+# them) and never change with a site's words; what each means is the word list's data_<column> text.
+COLUMNS = ("id", "area", "area_title", "title", "status", "status_label", "due", "due_text", "overdue",
+           "due_passed", "leads", "last_changed", "waiting_on", "easy_read", "url")
 
 
 def action_rows(plan: Plan, url_of) -> list[dict]:
@@ -52,22 +37,9 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-YOU_SAID_COLUMNS = (
-    ("theme", "The theme the item belongs to."),
-    ("number", "The item's position within its theme."),
-    ("said", "What families or young people said, word for word from the source."),
-    ("kind", "statistic, finding or quote."),
-    ("source", "Who said it and how."),
-    ("date", "When it was said, if known."),
-    ("answered_by", "The actions that answer it; in CSV separated by ' | '."),
-    ("answered_how", "For each action in answered_by, in the same order, one line on what it does about it; "
-                     "in CSV separated by ' | '."),
-    ("related_to", "Actions related to it that do not answer it; in CSV separated by ' | '."),
-    ("related_how", "For each action in related_to, in the same order, one line on how it is related; "
-                    "in CSV separated by ' | '."),
-    ("answered", "false when no action in the plan answers it yet (even if some are related): a gap for the Board."),
-    ("url", "The item on this site."),
-)
+# The columns of the you-said files (data_<column>, and data_item_url for url, say what each means).
+YOU_SAID_COLUMNS = ("theme", "number", "said", "kind", "source", "date", "answered_by", "answered_how", "related_to",
+                    "related_how", "answered", "url")
 
 
 def you_said_rows(plan: Plan, url_of) -> list[dict]:
@@ -104,7 +76,7 @@ def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None) -> 
 def to_csv(rows: list[dict], columns=COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    names = [name for name, _ in columns]
+    names = list(columns)
     writer.writerow(names)
     for row in rows:
         writer.writerow([_cell(row[name]) for name in names])

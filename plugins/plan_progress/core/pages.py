@@ -1,44 +1,29 @@
-"""Every page the plugin makes, in one registry: its kind, path, template, what it is about and
-its other version (standard or easy read).
+"""Every page the plugin makes, and every kind of page, in one registry.
 
-The plugin creates a file for each, renders each from its kind, and links the two versions of a
-page with one lookup (``SitePages.other_version``). Nothing here knows about MkDocs.
+A page kind (``PageKind``) is one complete description: its name, where its pages go, its
+template, the function that builds its template's data from the plan, which file "Edit this page"
+opens, and its other version (standard <-> easy read). ``KINDS`` lists them; ``SitePages`` places
+the pages of every kind for one plan. Adding a kind of page is one entry in ``KINDS`` and one
+template: the plugin, TEMPLATES.md and the "other version" links follow from the entry. Nothing
+outside this module tests a kind's name (templates look pages up by it: ``pages.uri("actions")``).
+
+The view functions receive the site's page builder (core/site.py ``Site``: the plan, the
+renderers, the settings the pages show). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import cast
+import string
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .help import is_placeholder
 from .model import Action, Area, Plan, Theme
 from .scale import Status
 
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    template: str  # under templates/plan-progress/
-    easy_read: bool = False
-
-
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("status-key", "status-key.html"),
-    Kind("actions", "all-actions.html"),
-    Kind("status-actions", "status-actions.html"),  # about a Status
-    Kind("area-actions", "area-actions.html"),  # about an Area
-    Kind("changes", "whats-changed.html"),
-    Kind("board-report", "board-report.html"),
-    Kind("open-data", "open-data.html"),
-    Kind("you-said", "you-said.html"),
-    Kind("contact", "contact.html"),  # "Contact and help": only when contacts are set
-    Kind("easy-home", "easy-read/home.html", easy_read=True),
-    Kind("easy-status-key", "easy-read/status-key.html", easy_read=True),
-    Kind("easy-area", "easy-read/area.html", easy_read=True),  # about an Area
-    Kind("easy-you-said", "easy-read/you-said.html", easy_read=True),
-    Kind("easy-help", "easy-read/who-can-help.html", easy_read=True),
-)}
+if TYPE_CHECKING:
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -56,16 +41,251 @@ class Paths:
     area_slug: str = "area"  # a part's pages are actions/<area_slug>-<n>/ and easy-read/<area_slug>-<n>/
 
 
+DEFAULT_PATHS = Paths(contact_page="contact.md")  # the settings' defaults (config.py)
+
+
+class Version(NamedTuple):
+    """The other version of a page: its uri, a fragment or "", whether it is the easy-read one, and
+    whether it is the easy-read site as a whole (a page with no easy-read version of its own)."""
+
+    uri: str
+    fragment: str = ""
+    easy: bool = False
+    whole_site: bool = False
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
-    kind: Kind
+    kind: PageKind
     uri: str
-    subject: Status | Area | None = None  # what the page is about, for kinds about one thing
+    subject: Status | Area | None = None  # what the page is about, for kinds with one page per status or area
     made: bool = True  # False: the content has this page and the plugin adds to it
 
     @property
     def template(self) -> str:
         return "plan-progress/" + self.kind.template
+
+    @property
+    def area(self) -> Area:
+        """The area a page of a kind with one page per area is about."""
+        assert isinstance(self.subject, Area), self
+        return self.subject
+
+    @property
+    def status(self) -> Status:
+        """The status a page of a kind with one page per status is about."""
+        assert isinstance(self.subject, Status), self
+        return self.subject
+
+
+View = Callable[["Site", GeneratedPage, str], dict]  # (site, page, the content's own Markdown body) -> data
+EditRule = Callable[[GeneratedPage, Plan, str], "str | None"]  # (page, plan, mkdocs.yml's uri) -> file or None
+OtherRule = Callable[["SitePages", GeneratedPage], "Version | None"]
+CoversRule = Callable[["SitePages", object], "Version | None"]
+
+
+def no_edit(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """Nothing: the page is made from many files, so it has no "Edit this page" link."""
+    return None
+
+
+def edit_settings(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """The settings file, mkdocs.yml (where the status scale lives)."""
+    return settings
+
+
+def edit_area(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """Its area's index.md."""
+    return page.area.uri
+
+
+def edit_home(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """The content's home page, if it has one."""
+    return plan.home.uri if plan.home else None
+
+
+def to(kind: str) -> OtherRule:
+    """The other version is the page of ``kind`` about the same thing (None when there is none)."""
+    def rule(pages: SitePages, page: GeneratedPage) -> Version | None:
+        return pages.version(kind, page.subject) if pages.has(kind, page.subject) else None
+    rule.__doc__ = f"The `{kind}` page about the same thing."
+    return rule
+
+
+def to_home(pages: SitePages, page: GeneratedPage) -> Version:
+    """The standard home page."""
+    return Version(pages.home_uri)
+
+
+def to_area(pages: SitePages, page: GeneratedPage) -> Version:
+    """Its area's own page in the content."""
+    return Version(page.area.uri)
+
+
+def first(*rules: OtherRule) -> OtherRule:
+    """The first of ``rules`` that finds a page."""
+    def rule(pages: SitePages, page: GeneratedPage) -> Version | None:
+        return next((found for r in rules if (found := r(pages, page)) is not None), None)
+    docs = [(r.__doc__ or "").rstrip(".") for r in rules]
+    rule.__doc__ = "; else ".join([docs[0], *(d[:1].lower() + d[1:] for d in docs[1:])]) + "."
+    return rule
+
+
+def no_other(pages: SitePages, page: GeneratedPage) -> Version | None:
+    """None of its own: the easy-read home page, the easy-read site as a whole."""
+    return None
+
+
+def covers_nothing(pages: SitePages, item: object) -> Version | None:
+    """No content page."""
+    return None
+
+
+def covers_areas_and_actions(pages: SitePages, item: object) -> Version | None:
+    """Each area's page (its part's page) and each action's (its place on its area's part)."""
+    if isinstance(item, Area) and pages.has("easy-area", item):
+        return pages.version("easy-area", item)
+    if isinstance(item, Action) and pages.has("easy-area", item.area):
+        return pages.version("easy-area", item.area, action_anchor(item))
+    return None
+
+
+def covers_themes(pages: SitePages, item: object) -> Version | None:
+    """Each "You said" theme's page (its place on "What families told us")."""
+    if isinstance(item, Theme) and pages.has("easy-you-said"):
+        return pages.version("easy-you-said", None, theme_anchor(item))
+    return None
+
+
+def always(plan: Plan, paths: Paths) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of page the plugin makes, described once."""
+
+    name: str
+    template: str  # under templates/plan-progress/
+    # Where its pages go: Paths' fields in braces, and {subject.key} / {subject.number} for kinds
+    # with one page per status or area ("{actions_dir}/{area_slug}-{subject.number}.md").
+    path: str
+    view: View  # the data its template receives, besides what every page receives (Renderer.context)
+    each: str = ""  # "scale": one page per status; "areas": one per area; "": one page
+    when: Callable[[Plan, Paths], bool] = always  # whether the site has it at all
+    easy_read: bool = False  # an easy-read page (its own frame, templates/easy-read.html); off with easy_read: false
+    content_may_have: bool = False  # the content may have this page: the plugin's part goes below its words
+    edit: EditRule = no_edit  # the one file "Edit this page" opens
+    other: OtherRule = no_other  # its other version (standard <-> easy read)
+    covers: CoversRule = covers_nothing  # content pages (areas, actions, themes) whose easy-read version it is
+    # The word (a key of the word list) that names the menu section of its folder when its page is the
+    # folder's index ("actions_section": "Actions"); "": the section keeps its own name.
+    section: str = ""
+
+    def subjects(self, plan: Plan) -> Sequence[Status | Area | None]:
+        return getattr(plan, self.each) if self.each else [None]
+
+    def uri(self, paths: Paths, subject: Status | Area | None = None) -> str:
+        values = {f.name: getattr(paths, f.name) for f in fields(Paths)}
+        return "/".join(part for part in self.path.format(**values, subject=subject).split("/") if part)
+
+    def where(self) -> str:
+        """Where its pages go with the default settings, in words: "actions/area-<number>.md (one page
+        per area; settings: actions_dir)"."""
+        class Any_:
+            def __getattr__(self, name: str) -> str:
+                return f"<{name}>"
+
+        values = {f.name: getattr(DEFAULT_PATHS, f.name) for f in fields(Paths)}
+        shown = self.path.format(**values, subject=Any_())
+        settings = [name for _, name, _, _ in string.Formatter().parse(self.path)
+                    if name and name in values and name != "area_slug"]
+        notes = [{"scale": "one page per status", "areas": "one page per area"}[self.each]] if self.each else []
+        if self.when is not always:
+            notes.append(self.when.__doc__ or "not on every site")
+        if settings:
+            notes.append("setting" + ("s" if len(settings) > 1 else "") + ": " + ", ".join(settings))
+        return f"`{shown}`" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+# -- the data each kind's template receives ----------------------------------------------------------
+
+def _filters(site: Site, page: GeneratedPage, current=None) -> dict:
+    return {"filters": site.renderer.filter_entries(current)}
+
+
+def _status_actions(site: Site, page: GeneratedPage, body: str) -> dict:
+    status = page.status
+    return {"status": status, "actions": [a for a in site.plan.actions if a.status is status],
+            **_filters(site, page, status)}
+
+
+def _area_actions(site: Site, page: GeneratedPage, body: str) -> dict:
+    return {"area": page.area, **_filters(site, page, page.area),
+            "list_other_areas": len(site.plan.areas) <= site.renderer.OTHER_AREAS_LIMIT}
+
+
+def _contact(site: Site, page: GeneratedPage, body: str) -> dict:
+    """Each contact with only the details its settings give (core/help.py); a detail still to be
+    confirmed is shown as plain text, never as a link."""
+    return {"contacts": list(site.contacts), "feedback": site.feedback_link("", ""),
+            "accessibility_uri": site.accessibility_uri, "is_placeholder": is_placeholder}
+
+
+def _you_said(site: Site, page: GeneratedPage, body: str) -> dict:
+    items = [i for t in site.plan.themes for i in t.items]
+    return {"items": items, "gaps": [i for i in items if not i.answered_by],
+            "related": sum(1 for i in items if i.related and not i.answered_by)}
+
+
+def _nothing(site: Site, page: GeneratedPage, body: str) -> dict:
+    return {}
+
+
+def _has_themes(plan: Plan, paths: Paths) -> bool:
+    """only when the content has "You said" themes"""
+    return bool(plan.themes)
+
+
+def _has_contacts(plan: Plan, paths: Paths) -> bool:
+    """only when contacts are set"""
+    return bool(paths.contact_page)
+
+
+# The order is the order of the pages' files (and so of MkDocs' navigation where nav is not set).
+KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
+    PageKind("status-key", "status-key.html", "{status_key_page}",
+             view=lambda site, page, body: {"counts": site.plan.counts()},
+             edit=edit_settings, other=to("easy-status-key")),
+    PageKind("actions", "all-actions.html", "{actions_dir}/index.md",
+             view=lambda site, page, body: _filters(site, page), edit=edit_settings, section="actions_section"),
+    PageKind("status-actions", "status-actions.html", "{actions_dir}/{subject.key}.md", each="scale",
+             view=_status_actions, edit=edit_settings),
+    PageKind("area-actions", "area-actions.html", "{actions_dir}/{area_slug}-{subject.number}.md", each="areas",
+             view=_area_actions, edit=edit_area),
+    PageKind("changes", "whats-changed.html", "{changes_page}",
+             view=lambda site, page, body: site.reports.changes_view()),
+    PageKind("board-report", "board-report.html", "{board_report_page}",
+             view=lambda site, page, body: site.reports.board_report_view()),
+    PageKind("open-data", "open-data.html", "{open_data_page}",
+             view=lambda site, page, body: site.reports.open_data_view(site.downloads())),
+    PageKind("contact", "contact.html", "{contact_page}", when=_has_contacts, view=_contact,
+             other=to("easy-help")),
+    PageKind("easy-home", "easy-read/home.html", "{easy_read_dir}/index.md", easy_read=True,
+             view=lambda site, page, body: {"next_update": site.easy.next_update_words()},
+             edit=edit_home, other=to_home, section="easy_read_section"),
+    PageKind("easy-status-key", "easy-read/status-key.html", "{easy_read_dir}/status-key.md", easy_read=True,
+             view=_nothing, edit=edit_settings, other=to("status-key")),
+    PageKind("easy-area", "easy-read/area.html", "{easy_read_dir}/{area_slug}-{subject.number}.md", each="areas",
+             easy_read=True, view=lambda site, page, body: {"area": page.area}, edit=edit_area, other=to_area,
+             covers=covers_areas_and_actions),
+    PageKind("easy-you-said", "easy-read/you-said.html", "{easy_read_dir}/you-said.md", when=_has_themes,
+             easy_read=True, view=_nothing, other=to("you-said"), covers=covers_themes),
+    PageKind("you-said", "you-said.html", "{you_said_dir}/index.md", when=_has_themes, content_may_have=True,
+             view=_you_said, other=to("easy-you-said"), section="you_said_section"),
+    PageKind("easy-help", "easy-read/who-can-help.html", "{easy_read_dir}/who-can-help.md", easy_read=True,
+             view=lambda site, page, body: site.easy.who_can_help_view(), other=first(to("contact"), to_home)),
+)}
 
 
 def _key(subject) -> object:
@@ -77,39 +297,24 @@ def _key(subject) -> object:
 
 
 class SitePages:
-    """The registry: every generated page by its uri, and by (kind, subject)."""
+    """Every generated page of one plan, by its uri, and by (kind, subject). ``kinds``: the kinds of
+    page (``KINDS``); ``easy_read``: False leaves out every easy-read kind (the easy_read setting)."""
 
-    def __init__(self, plan: Plan, paths: Paths = Paths(), has_page: Callable[[str], bool] = lambda uri: False):
+    def __init__(self, plan: Plan, paths: Paths = Paths(), has_page: Callable[[str], bool] = lambda uri: False,
+                 kinds: Iterable[PageKind] | None = None, easy_read: bool = True):
         self.plan = plan
+        self.easy_read = easy_read
+        self.kinds = [kind for kind in (KINDS.values() if kinds is None else kinds) if easy_read or not kind.easy_read]
         self.by_uri: dict[str, GeneratedPage] = {}
         self._uris: dict[tuple[str, object], str] = {}
-        join = posixpath.join
-        self._add("status-key", paths.status_key_page)
-        self._add("actions", join(paths.actions_dir, "index.md"))
-        for status in plan.scale:
-            self._add("status-actions", join(paths.actions_dir, f"{status.key}.md"), status)
-        for area in plan.areas:
-            self._add("area-actions", join(paths.actions_dir, f"{paths.area_slug}-{area.number}.md"), area)
-        self._add("changes", paths.changes_page)
-        self._add("board-report", paths.board_report_page)
-        self._add("open-data", paths.open_data_page)
-        if paths.contact_page:
-            self._add("contact", paths.contact_page)
-        easy = paths.easy_read_dir
-        self._add("easy-home", join(easy, "index.md"))
-        self._add("easy-status-key", join(easy, "status-key.md"))
-        for area in plan.areas:
-            self._add("easy-area", join(easy, f"{paths.area_slug}-{area.number}.md"), area)
-        if plan.themes:
-            self._add("easy-you-said", join(easy, "you-said.md"))
-            overview = join(paths.you_said_dir, "index.md")
-            # The content may have its own overview page: the plugin's overview goes below its words.
-            self._add("you-said", overview, made=not has_page(overview))
-        self._add("easy-help", join(easy, "who-can-help.md"))
-
-    def _add(self, kind: str, uri: str, subject=None, made: bool = True) -> None:
-        self.by_uri[uri] = GeneratedPage(KINDS[kind], uri, subject, made)
-        self._uris[(kind, _key(subject))] = uri
+        for kind in self.kinds:
+            if not kind.when(plan, paths):
+                continue
+            for subject in kind.subjects(plan):
+                uri = kind.uri(paths, subject)
+                made = not (kind.content_may_have and has_page(uri))
+                self.by_uri[uri] = GeneratedPage(kind, uri, subject, made)
+                self._uris[(kind.name, _key(subject))] = uri
 
     def get(self, uri: str) -> GeneratedPage | None:
         return self.by_uri.get(uri)
@@ -120,6 +325,10 @@ class SitePages:
 
     def has(self, kind: str, subject=None) -> bool:
         return (kind, _key(subject)) in self._uris
+
+    def version(self, kind: str, subject=None, fragment: str = "") -> Version:
+        """The page of ``kind`` about ``subject`` as the other version of another page."""
+        return Version(self.uri(kind, subject), fragment, self.by_uri[self.uri(kind, subject)].kind.easy_read)
 
     def made(self) -> list[GeneratedPage]:
         """The pages the plugin creates files for."""
@@ -134,34 +343,27 @@ class SitePages:
         page = self.by_uri.get(uri)
         return page is not None and page.kind.easy_read
 
-    def other_version(self, uri: str, item=None) -> tuple[str, str, bool, bool]:
-        """The other version of the page at ``uri`` (``item``: the plan's Action, Area, Home or
-        Theme there, if any): (its uri, a fragment or "", whether it is the easy-read one, whether
-        it is the easy-read site as a whole: a page with no easy-read version of its own leads to
-        the easy-read home)."""
+    def edit_uri(self, page: GeneratedPage, settings: str) -> str | None:
+        """The one file "Edit this page" opens for a generated page (``settings``: mkdocs.yml's uri
+        from the content folder), or None for a page made from many files."""
+        return page.kind.edit(page, self.plan, settings)
+
+    def other_version(self, uri: str, item: Any = None) -> Version | None:
+        """The other version of the page at ``uri`` (``item``: the plan's Action, Area, Home or Theme
+        there, if any). A standard page with no easy-read version of its own leads to the easy-read
+        home; None when the site has no easy read."""
+        if not self.easy_read:
+            return None
         page = self.by_uri.get(uri)
+        if page is not None:
+            found = page.kind.other(self, page)
+        else:
+            found = next((v for kind in self.kinds if (v := kind.covers(self, item)) is not None), None)
+        if found is not None:
+            return found
         if page is not None and page.kind.easy_read:
-            standard = {
-                "easy-home": lambda: self.home_uri,
-                "easy-help": lambda: self.uri("contact") if self.has("contact") else self.home_uri,
-                "easy-status-key": lambda: self.uri("status-key"),
-                "easy-you-said": lambda: self.uri("you-said"),
-                "easy-area": lambda: cast(Area, page.subject).uri,
-            }[page.kind.name]()
-            return standard, "", False, False
-        if isinstance(item, Area):
-            return self.uri("easy-area", item), "", True, False
-        if isinstance(item, Action):
-            return self.uri("easy-area", item.area), action_anchor(item), True, False
-        if page is not None and page.kind.name == "contact":
-            return self.uri("easy-help"), "", True, False
-        if page is not None and page.kind.name == "status-key":
-            return self.uri("easy-status-key"), "", True, False
-        if self.has("easy-you-said") and page is not None and page.kind.name == "you-said":
-            return self.uri("easy-you-said"), "", True, False
-        if self.has("easy-you-said") and isinstance(item, Theme):
-            return self.uri("easy-you-said"), theme_anchor(item), True, False
-        return self.uri("easy-home"), "", True, True
+            return Version(self.home_uri)
+        return self.version("easy-home")._replace(whole_site=True)
 
 
 def action_anchor(action: Action) -> str:
@@ -172,4 +374,3 @@ def action_anchor(action: Action) -> str:
 def theme_anchor(theme: Theme) -> str:
     """The id of a theme's part of the easy-read "What families told us" page."""
     return "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")
-

@@ -24,6 +24,8 @@ import colorsys
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .scale import MIN_CONTRAST, contrast
 
@@ -244,3 +246,26 @@ def theme_palettes(palette_setting) -> list[tuple[str | None, str | None]]:
         out.append((str(primary).lower().replace(" ", "-") if primary else None,
                     str(accent).lower().replace(" ", "-") if accent else None))
     return out
+
+
+@lru_cache(maxsize=None)
+def material_palette(theme_dirs: tuple[str, ...]) -> Palette | None:
+    """The colours mkdocs-material's stylesheets define (the first theme folder that has them)."""
+    for folder in theme_dirs:
+        sheets = Path(folder, "assets", "stylesheets")
+        found = sorted(sheets.glob("main.*.min.css")) + sorted(sheets.glob("palette.*.min.css"))
+        if found:
+            return Palette.from_css(path.read_text(encoding="utf-8") for path in found)
+    return None
+
+
+def theme_colour_problems(theme_dirs: tuple[str, ...], palette_setting) -> list[str]:
+    """Every reason mkdocs-material's named primary or accent colour (``theme.palette``) fails: where
+    the theme would draw with it under WCAG AA contrast, measured from the installed theme's own
+    stylesheets (none when they are not found)."""
+    palette = material_palette(theme_dirs)
+    if palette is None:
+        return []
+    problems = [p for primary, accent in theme_palettes(palette_setting)
+                for p in check_palette(palette, primary, accent)]
+    return list(dict.fromkeys(problems))

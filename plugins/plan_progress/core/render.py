@@ -19,15 +19,14 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .dates import words as date_words
-from .help import is_placeholder
 from .links import relative
 from .model import Action, Area, Plan, Theme
 from .pages import SitePages, action_anchor, theme_anchor
 from .scale import Status
 from .templates import Templates, body_slot, page_source
-from .words import Words as WordList
+from .words import Words
 
-NOT_STATED = WordList.load().names["not_stated"]
+NOT_STATED = Words.load().names["not_stated"]
 
 
 def esc(text) -> str:
@@ -35,7 +34,7 @@ def esc(text) -> str:
 
 
 @dataclass
-class Words:
+class PageSettings:
     """Settings that appear on generated pages (every other word comes from the word list,
     ``Renderer.text``: core/words.py)."""
 
@@ -52,9 +51,9 @@ class Renderer:
     url_of: Callable[[str], str]  # page uri -> site-relative url ("areas/1/1-1/")
     icon: Callable[[str], str]  # icon name -> inline SVG markup
     pages: SitePages  # the pages the plugin makes (core/pages.py)
-    words: Words = field(default_factory=Words)
+    words: PageSettings = field(default_factory=PageSettings)  # templates: ``words``
     templates: Templates = field(default_factory=Templates)
-    text: WordList = field(default_factory=WordList.load)  # every word the pages show (core/words.py)
+    text: Words = field(default_factory=Words.load)  # every word the pages show (core/words.py)
 
     def __post_init__(self):
         self._badges: dict[str, Markup] = {}
@@ -170,7 +169,12 @@ class Renderer:
                        uri("area-actions", a)) for a in self.plan.areas],
         }
 
-    # -- pages -------------------------------------------------------------------
+    # Up to this many areas, each area's list of actions links to every other area's list; beyond
+    # it (a national view of hundreds of areas) that would be quadratic in pages, bytes and search
+    # index, so the page links to the one list of every area instead.
+    OTHER_AREAS_LIMIT = 24
+
+    # -- the content's own pages (the generated pages' data: core/pages.py) ----------------------
 
     def home(self, here: str, body: str) -> str:
         return self.page("plan-progress/home.html", here, body)
@@ -182,48 +186,8 @@ class Renderer:
         return self.page("plan-progress/action.html", action.uri, body, action=action,
                          overdue=action.is_overdue(self.plan.as_at), due_passed=action.awaiting_update(self.plan.as_at))
 
-    def status_key(self, here: str) -> str:
-        return self.page("plan-progress/status-key.html", here, counts=self.plan.counts())
-
-    def all_actions(self, here: str) -> str:
-        return self.page("plan-progress/all-actions.html", here, filters=self.filter_entries(None))
-
-    # Up to this many areas, each area's list of actions links to every other area's list; beyond
-    # it (a national view of hundreds of areas) that would be quadratic in pages, bytes and search
-    # index, so the page links to the one list of every area instead.
-    OTHER_AREAS_LIMIT = 24
-
-    def area_list_page(self, area, here: str) -> str:
-        return self.page("plan-progress/area-actions.html", here, area=area, filters=self.filter_entries(area),
-                         list_other_areas=len(self.plan.areas) <= self.OTHER_AREAS_LIMIT)
-
-    def contact_page(self, here: str, contacts: list, feedback: dict | None, accessibility_uri: str | None) -> str:
-        """"Contact and help": each contact with only the details its settings give (core/help.py);
-        a detail still to be confirmed is shown as plain text, never as a link."""
-        return self.page("plan-progress/contact.html", here, contacts=contacts, feedback=feedback,
-                         accessibility_uri=accessibility_uri, is_placeholder=is_placeholder)
-
-    def status_page(self, status: Status, here: str) -> str:
-        actions = [a for a in self.plan.actions if a.status is status]
-        return self.page("plan-progress/status-actions.html", here, status=status, actions=actions,
-                         filters=self.filter_entries(status))
-
-
-class YouSaidRenderer:
-    """'You said, we did': what families said, beside the actions that answer it, with live badges."""
-
-    def __init__(self, renderer: Renderer):
-        self.r = renderer
-        self.plan = renderer.plan
-
     def theme(self, theme: Theme, body: str) -> str:
-        return self.r.page("plan-progress/you-said-theme.html", theme.uri, body, theme=theme,
-                           answered=sum(1 for i in theme.items if i.answered_by),
-                           related=sum(1 for i in theme.items if i.related and not i.answered_by))
-
-    def overview(self, here: str, body: str) -> str:
-        items = [i for t in self.plan.themes for i in t.items]
-        return self.r.page("plan-progress/you-said.html", here, body, items=items,
-                           gaps=[i for i in items if not i.answered_by],
-                           related=sum(1 for i in items if i.related and not i.answered_by))
-
+        """A "You said, we did" theme: what families said, beside the actions that answer it, with live badges."""
+        return self.page("plan-progress/you-said-theme.html", theme.uri, body, theme=theme,
+                         answered=sum(1 for i in theme.items if i.answered_by),
+                         related=sum(1 for i in theme.items if i.related and not i.answered_by))

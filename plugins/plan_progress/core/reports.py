@@ -56,16 +56,16 @@ class Reports:
 
     # -- what's changed ---------------------------------------------------------------------
 
-    def changes_page(self, here: str) -> str:
+    def changes_view(self) -> dict:
+        """What's changed: every change of status, newest first, by month."""
         months: list[tuple[str, list[Change]]] = []
         for change in changes(self.plan):
             label = _month(change.entry.date)
             if not months or months[-1][0] != label:
                 months.append((label, []))
             months[-1][1].append(change)
-        return self.r.page("plan-progress/whats-changed.html", here, feed=self.feed_uri,
-                           unrated=self._unrated_label(),
-                           months=[(label, label.lower().replace(" ", "-"), found) for label, found in months])
+        return {"feed": self.feed_uri, "unrated": self._unrated_label(),
+                "months": [(label, label.lower().replace(" ", "-"), found) for label, found in months]}
 
     def recent(self, here: str, limit: int = 5) -> str:
         """For the home page: the newest changes, and where to find the rest."""
@@ -86,37 +86,34 @@ class Reports:
 
     # -- the Board report -------------------------------------------------------------------
 
-    def board_report(self, here: str) -> str:
+    def board_report_view(self) -> dict:
+        """The Board report: per area, the counts; what is late; what changed since the last report."""
         plan = self.plan
         rows = [{"area": area, "total": len(area.actions), "counts": plan.counts(area.actions),
                  "overdue": self.r.overdue_count(area.actions), "due_passed": self.r.due_passed_count(area.actions)}
                 for area in plan.areas]
         gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
-        return self.r.page("plan-progress/board-report.html", here, rows=rows, totals=plan.counts(),
-                           overdue=plan.overdue(), due_passed=plan.due_passed_unrated(),
-                           absolute=self.site_url.rstrip("/") != "",
-                           site_url=self.site_url, gaps=gaps,
-                           previous_report=_words(self.previous_report) if self.previous_report else None,
-                           since=changes(plan, since=self.previous_report) if self.previous_report else [])
+        return {"rows": rows, "totals": plan.counts(), "overdue": plan.overdue(),
+                "due_passed": plan.due_passed_unrated(), "absolute": self.site_url.rstrip("/") != "",
+                "site_url": self.site_url, "gaps": gaps,
+                "previous_report": _words(self.previous_report) if self.previous_report else None,
+                "since": changes(plan, since=self.previous_report) if self.previous_report else []}
 
     # -- open data ----------------------------------------------------------------------------
 
-    def open_data_page(self, here: str, files: dict[str, str]) -> str:
-        return self.r.page("plan-progress/open-data.html", here, licence=self.licence, licence_url=self.licence_url,
-                           actions_files=[(text, uri) for text, uri in files.items() if "actions" in uri],
-                           said_files=[(text, uri) for text, uri in files.items() if "you-said" in uri],
-                           columns=self._columns(COLUMNS), said_columns=self._columns(YOU_SAID_COLUMNS))
+    def open_data_view(self, files: dict[str, str]) -> dict:
+        """The open data page: the files (link text -> file) and what each column means."""
+        return {"licence": self.licence, "licence_url": self.licence_url,
+                "actions_files": [(text, uri) for text, uri in files.items() if "actions" in uri],
+                "said_files": [(text, uri) for text, uri in files.items() if "you-said" in uri],
+                "columns": self._columns(COLUMNS), "said_columns": self._columns(YOU_SAID_COLUMNS)}
 
     def _columns(self, columns) -> list[tuple[str, str]]:
         """Each column with its meaning in the site's words (``data_<column>``; for the you-said file's
         ``url``, ``data_item_url``)."""
-        texts = self.r.text.texts
         said = columns is YOU_SAID_COLUMNS
-        found = []
-        for name, meaning in columns:
-            key = "data_item_url" if said and name == "url" else f"data_{name}"
-            found.append((name, self.r.text.text(key) if key in texts else meaning))
-        return found
+        return [(name, self.r.text.text("data_item_url" if said and name == "url" else f"data_{name}"))
+                for name in columns]
 
 
 def _stamp(date: dt.date) -> str:

@@ -8,7 +8,11 @@ source has rated yet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .words import Words
 
 MIN_CONTRAST = 4.5
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -21,7 +25,7 @@ class Status:
     meaning: str
     text_colour: str
     background: str
-    icon: str
+    icon: str = "material/circle"
     done: bool = False  # counts as completed: never overdue
     rated: bool = True  # False for the "no source has rated this yet" state
     easy_read: str = ""  # what the status means, in easy read
@@ -84,6 +88,33 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            easy_read_picture="openmoji/2754", easy_read_alt="A question mark",
            easy_count=("{count} thing has no update yet.", "{count} things have no update yet.")),
 )
+
+
+def default_scale(words: Words | None = None) -> tuple[Status, ...]:
+    """The default scale in the site's words: its meanings name actions by the site's ``action``, its
+    easy-read counts by its ``thing``.
+
+    >>> from plan_progress.core.words import Words
+    >>> steps = default_scale(Words.load({"action": ["step", "steps"], "thing": ["job", "jobs"]}))
+    >>> steps[2].meaning, steps[5].meaning, steps[2].easy_count_sentence(2)
+    ('Step on track.', "No published source has rated this step's progress yet.", '2 jobs are on time.')
+    """
+    if words is None:
+        return DEFAULT_SCALE
+
+    def named(key: str):
+        one, other = words.counted[key]
+        forms = {key: one, english_plural[key]: other}
+
+        def name(match: re.Match) -> str:
+            word = forms[match.group(0).lower()]
+            return word[:1].upper() + word[1:] if match.group(0)[0].isupper() else word
+        return lambda text: re.sub(rf"\b(?:{key}|{key.capitalize()})s?\b", name, text)
+    english_plural = {"action": "actions", "thing": "things"}
+    action, thing = named("action"), named("thing")
+    return tuple(replace(status, meaning=action(status.meaning),
+                         easy_count=tuple(thing(sentence) for sentence in status.easy_count))
+                 for status in DEFAULT_SCALE)
 
 
 def _channel(c: float) -> float:

@@ -105,17 +105,23 @@ def page_source(rendered: str, body: str = "") -> str:
     return text.replace(str(BODY), "\n\n" + body.strip() + "\n\n") + "\n"
 
 
-def reference() -> str:
+def reference(kinds=None) -> str:
     """TEMPLATES.md: every template the plugin ships under ``plan-progress/`` and ``preview/``, with
-    the comment at its top (what it is and what it receives). tests/test_theme_package.py keeps the
-    file equal to this; ``python -m plan_progress.core.templates > TEMPLATES.md`` writes it."""
+    the comment at its top (what it is and what it receives) and, for a page template, the kind of
+    page that uses it and where its pages go; then every kind of page (``kinds``: core/pages.py
+    ``KINDS``). tests/test_theme_package.py keeps the file equal to this;
+    ``python -m plan_progress.core.templates > TEMPLATES.md`` writes it."""
+    from .pages import KINDS
+
+    kinds = list((KINDS if kinds is None else kinds).values())
+    used_by = {"plan-progress/" + kind.template: kind for kind in kinds}
     lines = ["# The plugin's templates", "",
              "Made by `python -m plan_progress.core.templates > TEMPLATES.md` from the comment at the top of",
-             "each template (a test fails when this file is out of date). To change one for your site, copy it",
-             "into your theme's `custom_dir` under the same path and edit the copy (README, \"Templates and",
-             "escaping\"). Every page template also receives what `Renderer.context` in `core/render.py` gives",
-             "every page: `r`, `plan`, `words`, `w`, `as_at`, `here`, `href`, `pages`, `action_anchor`,",
-             "`theme_anchor`.", ""]
+             "each template and from the kinds of page in `core/pages.py` (a test fails when this file is out",
+             "of date). To change one for your site, copy it into your theme's `custom_dir` under the same path",
+             "and edit the copy (README, \"Templates and escaping\"). Every page template also receives what",
+             "`Renderer.context` in `core/render.py` gives every page: `r`, `plan`, `words`, `w`, `as_at`,",
+             "`here`, `href`, `pages`, `action_anchor`, `theme_anchor`.", ""]
     files = sorted(p for top in ("plan-progress", "preview") for p in (PACKAGE_TEMPLATES / top).rglob("*")
                    if p.suffix in (".html", ".xml"))
     for folder in sorted({p.parent for p in files}, key=lambda d: (len(d.parts), d)):
@@ -124,10 +130,32 @@ def reference() -> str:
         for path in (p for p in files if p.parent == folder):
             found = re.match(r"\{#-?(.*?)-?#\}", path.read_text(encoding="utf-8"), re.DOTALL)
             about = " ".join(found.group(1).split()) if found else ""
-            about = about.replace("|", "\\|").replace("<", "&lt;")
-            lines.append(f"| `{path.name}` | {about} |")
+            kind = used_by.get(path.relative_to(PACKAGE_TEMPLATES).as_posix())
+            if kind is not None:
+                about += f" Page kind `{kind.name}`: {kind.where()}."
+            lines.append(f"| `{path.name}` | {_cell(about)} |")
         lines.append("")
+    lines += ["## Kinds of page", "",
+              "Each kind of page the plugin makes is one entry of `KINDS` in `core/pages.py`: its name, where its",
+              "pages go, its template, the data its template receives, the file \"Edit this page\" opens and its",
+              "other version (standard or easy read). `easy_read: false` leaves out the easy-read kinds.", "",
+              "| kind | template | where its pages go | easy read | \"Edit this page\" opens | other version "
+              "| also the easy-read version of |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    for kind in kinds:
+        lines.append(f"| `{kind.name}` | `plan-progress/{kind.template}` | {_cell(kind.where())} | "
+                     f"{'yes' if kind.easy_read else 'no'} | {_cell(_first_line(kind.edit))} | "
+                     f"{_cell(_first_line(kind.other))} | {_cell(_first_line(kind.covers))} |")
+    lines.append("")
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;")
+
+
+def _first_line(rule) -> str:
+    """What a rule of a page kind does: its docstring."""
+    return " ".join((rule.__doc__ or "").split()).rstrip(".")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -73,6 +73,7 @@ class Words:
     counted: Mapping[str, tuple[str, str]]  # key -> (one, other)
     names: Mapping[str, str]
     texts: Mapping[str, str]
+    articles: Mapping[str, str] = field(default_factory=dict)  # key -> "a step", where a site gave it
 
     @classmethod
     def load(cls, overrides: Mapping[str, Any] | None = None, **extra_names: str) -> Words:
@@ -86,14 +87,21 @@ class Words:
         problems = check(overrides or {}, extra_names)
         if problems:
             raise WordsError(problems)
+        articles = {}
         for key, value in (overrides or {}).items():
             if key in counted:
-                counted[key] = _forms(value)  # type: ignore[assignment]
+                forms = _forms(value)
+                assert forms is not None  # check() refused any other
+                counted[key] = (forms[0], forms[1])
+                if len(forms) == 3:
+                    articles[key] = forms[2]
             elif key in names:
                 names[key] = value
             else:
                 texts[key] = value
-        return cls(counted, names, texts)
+        if "area" in (overrides or {}) and "area_in_full" not in (overrides or {}):
+            names["area_in_full"] = counted["area"][0]  # a renamed part of the plan is its full name too
+        return cls(counted, names, texts, articles)
 
     # -- looking words up -------------------------------------------------------------------
 
@@ -142,7 +150,8 @@ class Words:
 
     def references(self) -> dict[str, str]:
         """What ``{name}`` means in any text: both forms of every counted word (by their English
-        names) and every name, each also with a capital letter."""
+        names), the one form with "a" or "an" (``{an_action}``: "an action", "a step") and every
+        name, each also with a capital letter."""
         return _references(self)
 
     def as_dict(self) -> dict[str, Any]:
@@ -150,20 +159,37 @@ class Words:
         return {**{k: list(v) for k, v in self.counted.items()}, **self.names, **self.texts}
 
 
+def article(one: str) -> str:
+    """The one form with "a" or "an" before it, by its first letter: a site whose word the letter
+    misleads ("an hour", "a user") writes it as the third form, ``[hour, hours, an hour]``.
+
+    >>> article("action"), article("step"), article("Item")
+    ('an action', 'a step', 'an Item')
+    """
+    return ("an " if one[:1].lower() in "aeiou" else "a ") + one
+
+
+def _article_name(key: str) -> str:
+    return "an_" + key if key[:1] in "aeiou" else "a_" + key
+
+
 @lru_cache(maxsize=32)
-def _references_cached(counted: tuple, names: tuple) -> dict[str, str]:
+def _references_cached(counted: tuple, names: tuple, articles: tuple) -> dict[str, str]:
     english_counted = english()["counted"]
+    given = dict(articles)
     refs: dict[str, str] = {}
     for key, (one, other) in counted:
         refs[key] = one
         refs[english_counted[key][1]] = other
+        refs[_article_name(key)] = given.get(key) or article(one)
     refs.update(names)
     refs.update({capital(name): capital(value) for name, value in list(refs.items())})
     return refs
 
 
 def _references(words: Words) -> dict[str, str]:
-    return _references_cached(tuple(words.counted.items()), tuple(words.names.items()))
+    return _references_cached(tuple(words.counted.items()), tuple(words.names.items()),
+                              tuple(words.articles.items()))
 
 
 def reference_names(extra_names: Mapping[str, str] | None = None) -> set[str]:
@@ -175,17 +201,18 @@ def reference_names(extra_names: Mapping[str, str] | None = None) -> set[str]:
     base = english()
     plain = set(base["names"]) | set(extra_names or {})
     for key, (_, other) in base["counted"].items():
-        plain |= {key, other}
+        plain |= {key, other, _article_name(key)}
     return plain | {capital(name) for name in plain}
 
 
-def _forms(value: Any) -> tuple[str, str] | None:
-    """A counted word as a site writes it: ``[one, other]`` or ``{one: ..., other: ...}``."""
-    if isinstance(value, Mapping) and set(value) == {"one", "other"}:
-        value = [value["one"], value["other"]]
-    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, str) and v.strip()
-                                                                     for v in value):
-        return value[0], value[1]
+def _forms(value: Any) -> tuple[str, ...] | None:
+    """A counted word as a site writes it: ``[one, other]`` or ``{one: ..., other: ...}``, and
+    optionally the one form with its article: ``[hour, hours, an hour]`` or ``a: an hour``."""
+    if isinstance(value, Mapping) and set(value) in ({"one", "other"}, {"one", "other", "a"}):
+        value = [value["one"], value["other"], *([value["a"]] if "a" in value else [])]
+    if isinstance(value, (list, tuple)) and len(value) in (2, 3) and all(isinstance(v, str) and v.strip()
+                                                                          for v in value):
+        return tuple(value)
     return None
 
 

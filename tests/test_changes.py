@@ -121,7 +121,8 @@ def test_words_from_pages_cannot_become_links_or_html_in_the_summary(tmp_path):
     commit(project)
     text = changes(project, "--base", "HEAD~1").stdout
     [line] = [line for line in text.splitlines() if line.startswith("- **1.3 ")]
-    assert "\\[this\\](https://evil.example) \\<img src=x onerror=alert(1)\\>" in line, line
+    # the link is shown as code (as written, not live), the tag escaped
+    assert "`[this](https://evil.example)` \\<img src=x onerror=alert(1)\\>" in line, line
     assert "Source: Board \\*minutes\\*" in line, line
 
 
@@ -160,10 +161,14 @@ def test_the_pull_request_workflow_writes_the_summary_and_checks_what_changed():
     jobs = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))["jobs"]
     summary = jobs["summary"]
     assert summary["if"] == "github.event_name == 'pull_request'"
-    checkout = next(step for step in summary["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0
+    # the pull request's content in pr/ (with its history), the base branch's tools in base/ (issue 23)
+    checkouts = {step["with"]["path"]: step["with"] for step in summary["steps"]
+                 if str(step.get("uses", "")).startswith("actions/checkout")}
+    assert checkouts["pr"]["fetch-depth"] == 0 and "ref" not in checkouts["pr"]
+    assert checkouts["base"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     [run] = [step["run"] for step in summary["steps"] if "run" in step]
-    assert run.startswith('./scripts/changes --base "origin/$BASE_REF"') and "$GITHUB_STEP_SUMMARY" in run
+    assert run.startswith('./base/scripts/changes --base "$BASE_SHA" --config-file pr/mkdocs.yml')
+    assert "$GITHUB_STEP_SUMMARY" in run
     a11y = jobs["accessibility"]
     checkout = next(step for step in a11y["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0

@@ -169,6 +169,9 @@ class PlanProgressConfig(Config):
     # Easy-read pictures: a folder inside the docs folder (served as it is); each idea's `picture:` names
     # a file in it, for example openmoji/1F4C5 for <pictures_dir>/openmoji/1F4C5.svg.
     pictures_dir = c.Type(str, default="assets/pictures")
+    # File types the content folder may publish besides Markdown, pictures, PDF, CSV and plain text
+    # (core/published_files.py), for example [.docx]. Types a browser runs (.html, .js ...) never are.
+    publish_file_types = c.ListOfItems(c.Type(str), default=[])
     # The credit the pictures' licence asks for, shown on the easy-read pages; its link.
     pictures_credit = c.Type(str, default="")
     pictures_credit_url = c.Optional(c.Type(str))

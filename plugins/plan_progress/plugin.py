@@ -28,6 +28,7 @@ from .core.links import relative
 from .core.nav import heading_tokens, order_nav
 from .core.pages import SitePages
 from .core.problems import ContentError
+from .core.safe_text import guard_logs
 from .core.site import Site
 from .core.templates import Templates, slug
 from .core.updated import last_updated
@@ -53,6 +54,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        guard_logs()  # nothing the build prints can start a workflow command in a CI log
         self.settings = plan_settings(self.config)
         check_settings(config, self.config)
         self.words = configure(config, self.config)

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from ..core.launch import EXAMPLE_ADDRESS, CannotCheck, Finding, findings
+from ..core.safe_text import log_lines
 from .common import CANNOT_RUN, OK, PROBLEMS, Stop, find_config, open_project
 
 __all__ = ["EXAMPLE_ADDRESS", "Finding", "check", "main"]
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         findings = check(find_config(args.config_file), today)
     except Stop as stop:
-        print(f"launch-check: {stop.message}", file=sys.stderr)
+        print(log_lines(f"launch-check: {stop.message}"), file=sys.stderr)
         return stop.code
     if not findings:
         print("Ready to go public: no example addresses, no \"to be confirmed\" settings or text, a feedback "

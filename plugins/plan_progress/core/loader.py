@@ -46,7 +46,8 @@ class RawPage:
     raw: bytes
 
 
-def read_sources(pages: list[RawPage], problems: Problems) -> list[Source]:
+def read_sources(pages: list[RawPage], problems: Problems, body_check=None) -> list[Source]:
+    """Every page that can be read; ``body_check(source, problems)`` checks each one's Markdown body."""
     sources = []
     for page in pages:
         text = decode(page.raw, page.path, problems)
@@ -55,6 +56,8 @@ def read_sources(pages: list[RawPage], problems: Problems) -> list[Source]:
         source = parse(text, page.path, page.uri, problems)
         if source is not None:
             sources.append(source)
+            if body_check is not None:
+                body_check(source, problems)
     return sources
 
 
@@ -128,13 +131,14 @@ def _closest(name: str, options) -> str:
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
               icon_exists=None, easy_rules: easyread.Rules | None = None,
               templates=None, picture_file=None, is_icon_name=None,
-              easy_read: bool = True) -> tuple[Plan, Problems]:
+              easy_read: bool = True, body_check=None) -> tuple[Plan, Problems]:
     """Validate every page and build the plan. The plan is complete only if there are no errors.
 
     ``picture_file(name)`` gives an easy-read picture's path in the site (None: no such picture), and
     ``is_icon_name(slug)`` says whether an icon set has a file of that name (alt text must not be one).
     ``easy_read``: False when the site has no easy read (the easy_read setting): no easy-read check
     runs, and every easy-read field in the content is reported as unused.
+    ``body_check(source, problems)`` checks a page's Markdown body (core/sanitise.py).
     """
     problems = Problems()
     ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists,
@@ -147,7 +151,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     # as dangling, because the page's own problem is the one to fix.
     mentioned_ids = {m.group(1) for page in pages
                      for m in _ID_LINE.finditer(page.raw.decode("utf-8", errors="replace"))}
-    for source in read_sources(pages, problems):
+    for source in read_sources(pages, problems, body_check):
         _check_theme_keys(source, templates, problems)
         if not source.has_front_matter or "type" not in source.data:
             continue
@@ -290,6 +294,11 @@ def _check_theme_keys(source: Source, templates, problems: Problems) -> None:
                 found = "it is empty" if isinstance(value, str) or value is None else f"found {schema.show(value)}"
                 problems.error(source.path, source.line(name), name,
                                f"expected one line of text, but {found}; write some text or remove the field")
+    if "icon" in source.data and not (isinstance(source.data["icon"], str)
+                                      and re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9-]+", source.data["icon"])):
+        problems.error(source.path, source.line("icon"), "icon",
+                       f"{schema.show(source.data['icon'])} is not an icon name: write set/name with letters, "
+                       "digits and dashes only, for example material/check-circle")
     if "template" in source.data and templates is not None:
         value = source.data["template"]
         if value not in templates:

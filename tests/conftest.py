@@ -45,7 +45,7 @@ class Build:
             for prefix in ("ERROR    -  ", "WARNING  -  ", "WARNING -  ", "plan_progress: "):
                 if text.startswith(prefix):
                     text = text[len(prefix):]
-            if text.startswith("content/") or text.startswith("plan-progress"):
+            if text.startswith(("content/", "plan-progress", "mkdocs.yml:")):
                 lines.append(text)
         return lines
 

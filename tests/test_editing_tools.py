@@ -81,7 +81,7 @@ def test_validate_prints_every_problem_as_the_build_does(tmp_path):
     expected = [
         f"{A11}:14: due: '2022-02-30' is not a real day (February 2022 has 28 days); use a date written "
         "YYYY-MM-DD, YYYY-MM or YYYY (for example 2022-02-28 or 2022-02)",
-        f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated",
+        f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated (did you mean 'green'?)",
     ]
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -103,7 +103,7 @@ def test_validate_for_github_prints_annotations_on_the_lines(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"::error file={A13},line=6,title=Problem in status::'greem' is not one of red, amber, green, blue, "
-        "pink, not-rated")
+        "pink, not-rated (did you mean 'green'?)")
 
 
 def test_validate_explains_a_settings_problem_without_a_traceback(tmp_path):
@@ -269,7 +269,7 @@ def test_set_status_refuses_an_unknown_id_or_status_and_changes_nothing(tmp_path
     result = run("set-status", "1.3", "Green", "--note", "x", "--source", "y", *config_of(project))
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "set-status: 'Green' is not a status. Use one of these (the word on the left):",
+        "set-status: 'Green' is not a status (did you mean 'green'?). Use one of these (the word on the left):",
         "  red: Significantly delayed", "  amber: Minor delays", "  green: On track", "  blue: Completed",
         "  pink: Waiting to start", "  not-rated: Not yet rated"]
     result = run("set-status", "1.1", "amber", "--note", "x", "--source", "y", "--date", "2022-02-01",
@@ -419,7 +419,7 @@ def test_preview_shows_the_problems_in_the_browser_and_the_page_once_fixed(tmp_p
         [item] = soup.select("li.problem")
         text = " ".join(item.get_text().split())
         assert text == (f"Problem in {A13}, line 6, field status: "
-                        "'greem' is not one of red, amber, green, blue, pink, not-rated"), text
+                        "'greem' is not one of red, amber, green, blue, pink, not-rated (did you mean 'green'?)"), text
         assert "livereload" in page, "the problems page reloads by itself"
         assert "1 problem to fix" in _fetch(f"http://127.0.0.1:{port}/plan/"), "every page is the list"
         # Fixed and saved: the page itself comes back.

@@ -57,7 +57,7 @@ CASES = [
         id="missing-required-field"),
     pytest.param(
         {A13: edit("status: not-rated", "status: greem")},
-        [f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated"],
+        [f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated (did you mean 'green'?)"],
         id="unknown-status"),
     pytest.param(
         {A13: edit("due: 2022-05", "due: Feb 2022")},
@@ -111,7 +111,7 @@ CASES = [
         id="history-entry-without-source"),
     pytest.param(
         {A13: edit("type: action", "type: acton")},
-        [f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary, update"],
+        [f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary, update (did you mean 'action'?)"],
         id="unknown-page-type"),
     pytest.param(
         {A13: edit('id: "1.3"', "id: 1.10")},
@@ -172,7 +172,7 @@ CASES = [
     pytest.param(
         {A13: edit("status: not-rated", "status: greem"),
          A21: "---\ntype: action\nid: \"2.1\"\ntitle: A green action\nstatus: green\ndue: 2022-13\n---\n"},
-        [f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated",
+        [f"{A13}:6: status: 'greem' is not one of red, amber, green, blue, pink, not-rated (did you mean 'green'?)",
          f"{A21}:5: status: 'green' has no history entry to show where the rating comes from; add one under "
          "'history:' with its date, status, note and source",
          f"{A21}:6: due: '2022-13' has no month 13; use a date written YYYY-MM-DD, YYYY-MM or YYYY "
@@ -241,6 +241,22 @@ def test_windows_line_endings_are_fine(tmp_path):
         "plan-progress: 'as_at' is missing in mkdocs.yml; give the date the progress data is as at, written "
         "YYYY-MM-DD (for example as_at: 2022-03-08)",
         id="missing-as-at"),
+    # "Did you mean": a misspelt setting, a status field and a launch-check setting get the closest names.
+    pytest.param(
+        lambda text: text.replace("as_at: 2022-06-15", "as_att: 2022-06-15\n      as_at: 2022-06-15"),
+        "Plugin 'plan-progress' option 'as_att': Unrecognised configuration name: as_att (did you mean 'as_at'?)",
+        id="misspelt-setting"),
+    pytest.param(
+        lambda text: text.replace("plan_name: test plan", "plan_name: test plan\n      statuses:\n"
+                                  "        - {key: red, lable: Late, label: Late, meaning: Late., "
+                                  "text_colour: '#000000', background: '#ffffff'}"),
+        "Unrecognised configuration name: lable (did you mean 'label'?)",
+        id="misspelt-status-field"),
+    pytest.param(
+        lambda text: text.replace("plan_name: test plan", "plan_name: test plan\n      launch_check:\n"
+                                  "        max_progress_age: 90"),
+        "Unrecognised configuration name: max_progress_age (did you mean 'max_progress_age_days'?)",
+        id="misspelt-launch-check-setting"),
 ])
 def test_bad_configuration_fails_at_config_time(tmp_path, edit_config, message):
     build = build_in_process(make_project(tmp_path, config_edit=edit_config))

@@ -13,6 +13,7 @@ from .core import help as help_core
 from .core import words as words_core
 from .core.links import safe_url
 from .core.scale import Status
+from .core.suggest import SuggestSettingNames
 
 
 class PlainDate(c.BaseConfigOption):
@@ -78,7 +79,7 @@ class Contacts(c.BaseConfigOption):
         return value
 
 
-class LaunchCheckConfig(Config):
+class LaunchCheckConfig(SuggestSettingNames, Config):
     """Settings for ./scripts/launch-check (what must be real before the site goes public)."""
 
     # The progress date (as_at) may be at most this many days old when the site is published.
@@ -120,15 +121,16 @@ def _config_of(cls, doc: str) -> type[Config]:
     hints = typing.get_type_hints(cls)
     options = {f.name: _option(hints[f.name], None if f.default is dataclasses.MISSING else f.default)
                for f in dataclasses.fields(cls) if f.init}
-    return type(cls.__name__ + "Config", (Config,), {"__doc__": doc, **options})
+    return type(cls.__name__ + "Config", (SuggestSettingNames, Config), {"__doc__": doc, **options})
 
 
 # One step of the status scale: the fields of core/scale.py Status (easy_count: [one, other], with {count}).
 StatusConfig = _config_of(Status, "One step of the status scale (core/scale.py Status).")
 
 
-class PlanProgressConfig(Config):
+class PlanProgressConfig(SuggestSettingNames, Config):
     enabled = c.Type(bool, default=True)
+    schema_version = c.Optional(c.Type(int))  # the content's form (core/upgrade.py); older: ./scripts/migrate
 
     # Easy read: false leaves out every easy-read page, every link and menu entry to one, and every
     # easy-read check (an easy_read field in the content is then reported as unused).

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from . import __version__
 from .config import PlanProgressConfig
 from .core import navigation, titles
 from .core.files import linked_files
@@ -32,6 +33,7 @@ from .core.safe_text import guard_logs
 from .core.site import Site
 from .core.templates import Templates, slug
 from .core.updated import last_updated
+from .core.upgrade import SCHEMA_VERSION
 from .core.words import Words
 from .reading import SHIPPED_PICTURES, PlanSettings, check_settings, icon_finder, plan_settings, read_plan, site_paths
 from .site_config import TEMPLATES, configure, extra, missing_report_note, preview_reason
@@ -55,6 +57,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if not self.config.enabled:
             return None
         guard_logs()  # nothing the build prints can start a workflow command in a CI log
+        log.info(f"mkdocs-plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
         self.settings = plan_settings(self.config)
         check_settings(config, self.config)
         self.words = configure(config, self.config)

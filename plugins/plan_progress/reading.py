@@ -21,11 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
-from .core import easyread, links, published_files, sanitise
+from .core import easyread, links, published_files, sanitise, upgrade
 from .core.easyread import Rules
 from .core.files import page_templates
 from .core.help import Contact, contacts_from
-from .core.loader import RawPage, load_plan
+from .core.loader import RawPage, load_plan, read_sources
 from .core.model import Plan
 from .core.pages import Paths
 from .core.problems import Problems
@@ -55,6 +55,9 @@ class PlanSettings:
 def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     """The "as at" date, the status scale and the easy-read rules from the plugin's settings in
     mkdocs.yml. A setting that cannot be used raises PluginError saying what to write instead."""
+    stated = upgrade.stated_version_problem(settings.schema_version)  # content for another release: say so first
+    if stated:
+        raise PluginError(f"plan-progress: {stated}")
     as_at = required_date(settings.as_at)
     scale = tuple(Status(**dict(s)) for s in settings.statuses) if settings.statuses else _default_scale(settings)
     problems = check_scale(scale)
@@ -150,7 +153,19 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
         # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
         easyread.check_contacts(list(settings.contacts), easyread.explained_terms(plan.glossary),
                                      settings.rules, problems, picture_file=picture_file, is_icon_name=is_icon_name)
+    _name_older_form(pages, problems, Path(os.path.relpath(config.config_file_path or "mkdocs.yml", root)).as_posix())
     return plan, problems
+
+
+def _name_older_form(pages: list[RawPage], problems: Problems, config_name: str) -> None:
+    """When pages with problems are written in an older form of the content, one more problem says so
+    and names ./scripts/migrate (core/upgrade.py)."""
+    troubled = {p.path for p in problems.items}
+    sources = read_sources([page for page in pages if page.path in troubled], Problems())
+    found = upgrade.old_form_problem(config_name, {s.path: upgrade.old_forms(s.data) for s in sources},
+                                     errors=any(p.path in {s.path for s in sources} for p in problems.errors))
+    if found is not None:
+        problems.items.append(found)
 
 
 def required_date(value: dt.date | None, name: str = "as_at") -> dt.date:

@@ -19,6 +19,8 @@ to whoever owns plugins/plan_progress/core and list the case in PENDING until it
 
 from __future__ import annotations
 
+from plan_progress import __version__
+
 A13 = "content/areas/1-finding/1-3-unrated.md"
 DATE = "use a date written YYYY-MM-DD, YYYY-MM or YYYY (for example 2022-02-28 or 2022-02)"
 STATUSES = "red, amber, green, blue, pink, not-rated"
@@ -29,7 +31,7 @@ NOT_UTF8 = ("the file is not UTF-8 text (byte 0x{byte} cannot be read). Save it 
 NEVER_CLOSED = ("the front-matter opened with '---' on line 1 is never closed; add a line with just '---' "
                 "after the last field")
 EMPTY = "the file is empty; add a title and some text, or delete the file"
-GREEM = f"{A13}:6: status: 'greem' is not one of {STATUSES}"
+GREEM = f"{A13}:6: status: 'greem' is not one of {STATUSES} (did you mean 'green'?)"
 LINKS = ("use an address starting with https://, http:// or mailto:, or a path on this site (for example about/ "
          "or /data/actions.csv)")
 TOO_DEEP = ("the front-matter is not valid YAML: lists or groups are nested too deeply to read (at most 20 "
@@ -39,6 +41,11 @@ CONTROL = ("contains an invisible control character (code 0x{code}) that is not 
            "spaces, tabs and new lines are allowed")
 ALT_HELP = ("write what the picture shows in everyday words, for example 'A calendar' or 'A parent and child "
             "talking', or alt: \"\" if the words beside it say it all")
+
+OLD_FORM = ("mkdocs.yml: schema_version: the content is written in an older form (schema_version 1, plan-progress "
+            f"0.1.x) than this plugin ({__version__}) reads (schema_version 2): {{files}}. To convert it, run "
+            "./scripts/migrate to see every change it would make (it writes nothing), then ./scripts/migrate --write "
+            "to make them; CHANGELOG.md says what changed and what to do")
 
 # case (folder name) -> every line expected, in the order validate prints them (file by file, top to bottom)
 EXPECTED: dict[str, list[str]] = {
@@ -103,7 +110,10 @@ EXPECTED: dict[str, list[str]] = {
     "yes-as-a-field-name": [f"{A13}:7: yes: is not a field of an action; allowed fields: {ACTION_FIELDS}"],
     # -- statuses and ratings ----------------------------------------------------------------------------
     "misspelt-status": [GREEM],
-    "misspelt-status-in-history": [f"{A13}:9: history[1].status: 'ambr' is not one of {STATUSES}"],
+    "misspelt-page-type": [
+        f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary (did you mean 'action'?)"],
+    "misspelt-status-in-history": [
+        f"{A13}:9: history[1].status: 'ambr' is not one of {STATUSES} (did you mean 'amber'?)"],
     "rating-without-history": [
         f"{A13}:6: status: 'green' has no history entry to show where the rating comes from; add one under "
         "'history:' with its date, status, note and source"],
@@ -148,7 +158,8 @@ EXPECTED: dict[str, list[str]] = {
     "you-said-plain-action-number": [
         "content/you-said/health.md:8: items[1].answered_by[1]: '2.3' is an action number on its own; write each "
         "link as two lines: '- action: \"2.3\"' and, under it, 'how: ' and one line on what the action does "
-        "about what was said"],
+        "about what was said",
+        OLD_FORM.format(files="content/you-said/health.md")],
     "you-said-link-without-how": [
         "content/you-said/health.md:9: items[1].answered_by[1].how: is missing; every link to an action needs it "
         "(One short line, in the plan's own words where possible, on what the action commits to that answers "
@@ -159,8 +170,8 @@ EXPECTED: dict[str, list[str]] = {
         "otherwise under related_to"],
     "you-said-answered-by-is-text": [
         "content/you-said/health.md:8: items[1].answered_by: expected a list, found '2.3'",
-        "content/you-said/health.md:12: items[1].related_to[1].relation: is not a field of a link to an action; "
-        "allowed fields: action, how"],
+        "content/you-said/health.md:12: items[1].related_to[1].relation: is not a field of a link to an action "
+        "(did you mean 'action'?); allowed fields: action, how"],
     "glossary-phrase-without-its-term": [
         "content/glossary.md:7: terms[1].not_in[2]: 'device settings' does not contain the term 'EHC plan'; "
         "list only phrases in which the term is written but means something else"],
@@ -181,7 +192,8 @@ EXPECTED: dict[str, list[str]] = {
         "Write each idea as '- picture: openmoji/1F4C5', 'alt: what the picture shows' and 'text: |' with its "
         "sentences (see EDITING.md, 'Write easy read')",
         f"{A13}:9: easy_read_picture: is no longer used: each idea under easy_read has its own picture; move this "
-        "picture to the idea it shows (picture: and alt:) and delete this line"],
+        "picture to the idea it shows (picture: and alt:) and delete this line",
+        OLD_FORM.format(files=A13)],
     "easy-read-idea-without-picture": [
         f"{A13}:9: easy_read[1].picture: is missing; every idea needs it (The picture beside this idea: a file "
         "under the pictures folder, for example openmoji/1F4C5.)"],

@@ -31,6 +31,7 @@ from ..core.frontmatter import CONTROL_CHARACTER
 from ..core.model import Plan
 from ..core.problems import Problem
 from ..core.safe_text import log_lines
+from ..core.suggest import did_you_mean
 from . import yamltext
 from .common import CANNOT_RUN, OK, PROBLEMS, Project, Stop, find_config, open_project
 from .yamltext import CannotEdit, ScalarNode, SequenceNode
@@ -175,7 +176,8 @@ def run(project: Project, action_id: str, status: str, note: str, source: str, d
     scale = project.plugin.scale
     if status not in [s.key for s in scale]:
         listed = "\n".join(f"  {s.key}: {s.label}" for s in scale)
-        raise Stop(f"'{status}' is not a status. Use one of these (the word on the left):\n{listed}")
+        hint = did_you_mean(status, [s.key for s in scale])
+        raise Stop(f"'{status}' is not a status{hint}. Use one of these (the word on the left):\n{listed}")
     for name, value in (("--note", note), ("--source", source), ("--url", url)):
         if value is not None and ("\n" in value or "\r" in value):
             raise Stop(f"{name} must be one line of text")

@@ -33,6 +33,7 @@ from .model import (
 )
 from .problems import Problems
 from .scale import Status
+from .suggest import did_you_mean
 
 _ID_LINE = re.compile(r"""^id:[ \t]*["']?([0-9]+\.[0-9]+)["']?[ \t]*$""", re.MULTILINE)
 
@@ -122,10 +123,7 @@ def _label(parts: list) -> str:
 
 
 def _closest(name: str, options) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(name, list(options), n=1, cutoff=0.75)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return did_you_mean(name, options)
 
 
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
@@ -158,7 +156,8 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         kind = source.data.get("type")
         if kind not in schema.PAGE_TYPES:
             problems.error(source.path, source.line("type"), "type",
-                           f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}")
+                           f"{schema.show(kind)} is not one of {', '.join(schema.PAGE_TYPES)}"
+                           f"{did_you_mean(kind, schema.PAGE_TYPES) if isinstance(kind, str) else ''}")
             continue
         data = source.data if easy_read else _without_easy_read(source, problems)
         clean = check_record(source, schema.PAGE_TYPES[kind], data, ctx, problems, [])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .dates import ALLOWED as DATE_ALLOWED
 from .dates import SOURCE_ALLOWED, PartialDate, SourceDate
 from .links import ALLOWED_LINKS, safe_url
+from .suggest import did_you_mean
 
 ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 # An easy-read picture: a file under the site's pictures folder, for example openmoji/1F4C5 (".svg" assumed)
@@ -181,7 +182,8 @@ class Choice(Kind):
     def check(self, value, ctx):
         choices = self.choices_of(ctx)
         if value not in choices:
-            raise Invalid(f"{show(value)} is not one of {', '.join(choices)}")
+            hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+            raise Invalid(f"{show(value)} is not one of {', '.join(choices)}{hint}")
         return value
 
     def json(self, ctx):

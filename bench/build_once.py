@@ -76,9 +76,14 @@ def instrument():
 
 def dump_markdown(folder: Path):
     """Save the Markdown each page has after our plugin's ``on_page_markdown`` (with the title and
-    template the plugin set), so the same pages can be built again with the plugin switched off."""
+    template the plugin set), so the same pages can be built again with the plugin switched off.
+    A template of the plugin's own (the easy-read pages' ``easy-read.html``) is left out: with the
+    plugin off the theme has no such template, and builds the page with its own main.html."""
     from plan_progress.plugin import PlanProgressPlugin
+    import material
     import yaml
+
+    theme_templates = Path(material.__file__).resolve().parent / "templates"
 
     method = PlanProgressPlugin.on_page_markdown
 
@@ -87,6 +92,8 @@ def dump_markdown(folder: Path):
         result = method(self, markdown, page=page, config=config, files=files)
         text = markdown if result is None else result
         meta = {k: page.meta[k] for k in ("title", "template") if k in page.meta}
+        if "template" in meta and not (theme_templates / meta["template"]).is_file():
+            del meta["template"]
         target = folder / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n" if meta else ""

@@ -15,6 +15,15 @@ The project's ``mkdocs.yml`` mirrors the real one (read from the source tree at 
 time) with ``docs_dir: content``, the theme's ``custom_dir`` made absolute, and the
 plan-progress plugin on (``mkdocs.yml``) or off (``mkdocs-off.yml``: ``enabled: false``,
 the same Markdown built as plain pages with their front-matter as page meta).
+
+Shapes (``--shape``):
+
+- ``real`` (the default): areas of 12 to 20 actions, ten "You said" themes, the real site's
+  ``mkdocs.yml`` (its theme features, ``navigation.prune`` among them);
+- ``newsite``: the actions in 8 parts (about 250 each), 30 "You said" topics of 12 items each,
+  and the settings ``./scripts/new-site`` gives a new site: ``theme: material`` and nothing else
+  (no features, no ``custom_dir``, no stylesheets of the site's own). The plugin off then builds
+  the pages as stock mkdocs-material does, its whole menu on every page.
 """
 
 from __future__ import annotations
@@ -275,14 +284,80 @@ def area_page(area: int) -> tuple[str, str]:
     return f"{area}-{slug(title)}", page(front)
 
 
-def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
-    """Write a project with ``actions`` actions into ``dest`` (replaced if it exists)."""
+SHAPES = ("real", "newsite")
+NEWSITE_PARTS, NEWSITE_TOPICS, NEWSITE_ITEMS = 8, 30, 12
+
+
+def _themes(folder: Path, action_ids: list[tuple[str, str]]) -> int:
+    """The ten "You said" themes of the real shape: one item per five actions (at least 10), each
+    answering up to two actions of its own area, so no action page grows with the size of the plan.
+    Returns how many pages were written."""
+    theme_items: dict[str, list] = {key: [] for key, _ in THEMES}
+    by_area: dict[int, list[str]] = {}
+    for action_id, _ in action_ids:
+        by_area.setdefault(int(action_id.split(".")[0]), []).append(action_id)
+    for area, ids in by_area.items():
+        for k in range(max(1, len(ids) // 5)):
+            rng = random.Random(f"said {area}.{k}")
+            key = rng.choice(THEMES)[0]
+            theme_items[key].append(_said_item(rng, ids))
+    for key, title in THEMES:
+        if not theme_items[key]:  # a small plan: every theme still says something
+            theme_items[key].append({"said": f"Parents told us about {title.lower()}", "kind": "finding",
+                                     "source": SAID_SOURCES[0], "date": 2021, "answered_by": []})
+    for key, title in THEMES:
+        _theme_page(folder, key, title, theme_items[key])
+    return len(THEMES)
+
+
+def _topics(folder: Path, action_ids: list[tuple[str, str]]) -> int:
+    """The newsite shape's 30 "You said" topics of 12 items each; each item answers up to two
+    actions of one part. Returns how many pages were written."""
+    by_area: dict[int, list[str]] = {}
+    for action_id, _ in action_ids:
+        by_area.setdefault(int(action_id.split(".")[0]), []).append(action_id)
+    areas = sorted(by_area)
+    for topic in range(1, NEWSITE_TOPICS + 1):
+        base_key, base_title = THEMES[(topic - 1) % len(THEMES)]
+        items = []
+        for k in range(NEWSITE_ITEMS):
+            rng = random.Random(f"topic {topic}.{k}")
+            items.append(_said_item(rng, by_area[rng.choice(areas)]))
+        _theme_page(folder, f"{topic:02d}-{base_key}", f"{base_title} {topic}", items)
+    return NEWSITE_TOPICS
+
+
+def _said_item(rng: random.Random, ids: list[str]) -> dict:
+    return {"said": rng.choice(SAID).format(p=rng.randint(5, 70)),
+            "kind": rng.choice(["statistic", "finding", "quote"]),
+            "source": rng.choice(SAID_SOURCES), "date": 2021,
+            "answered_by": [{"action": action, "how": rng.choice(HOW)}
+                            for action in rng.sample(ids, rng.randint(0, min(2, len(ids))))]}
+
+
+def _theme_page(folder: Path, key: str, title: str, items: list) -> None:
+    rng = random.Random(f"theme {key}")
+    front = {"type": "you-said", "theme": title,
+             "intro": f"What families and young people told us about {title.lower()}.",
+             "items": items, **easy(rng, 3, 5)}
+    (folder / f"{key}.md").write_text(page(front), encoding="utf-8")
+
+
+def generate(actions: int, dest: Path, source: Path = ROOT, shape: str = "real") -> Generated:
+    """Write a project with ``actions`` actions into ``dest`` (replaced if it exists), in one of
+    the ``SHAPES`` (see the top of this file)."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape {shape!r}: one of {', '.join(SHAPES)}")
     if dest.exists():
         shutil.rmtree(dest)
     docs = dest / "content"
     docs.mkdir(parents=True)
     sizes_rng = random.Random("area sizes")
     area_sizes: list[int] = []
+    if shape == "newsite":  # 8 parts as even as they come: 2,000 actions are 8 of 250
+        area_sizes = [actions // NEWSITE_PARTS + (1 if part < actions % NEWSITE_PARTS else 0)
+                      for part in range(NEWSITE_PARTS)]
+        area_sizes = [size for size in area_sizes if size]
     while sum(area_sizes) < actions:
         area_sizes.append(min(sizes_rng.randint(12, 20), actions - sum(area_sizes)))
     action_ids: list[tuple[str, str]] = []  # (id, uri)
@@ -305,34 +380,11 @@ def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
                 sample_url = f"areas/{folder_name}/{stem}/"
             pages += 1
 
-    # You said: one item per five actions (at least 10), each answering up to two actions of its
-    # own area, so no action page grows with the size of the plan.
-    theme_items: dict[str, list] = {key: [] for key, _ in THEMES}
-    by_area: dict[int, list[str]] = {}
-    for action_id, _ in action_ids:
-        by_area.setdefault(int(action_id.split(".")[0]), []).append(action_id)
-    for area, ids in by_area.items():
-        for k in range(max(1, len(ids) // 5)):
-            rng = random.Random(f"said {area}.{k}")
-            key = rng.choice(THEMES)[0]
-            item = {"said": rng.choice(SAID).format(p=rng.randint(5, 70)),
-                    "kind": rng.choice(["statistic", "finding", "quote"]),
-                    "source": rng.choice(SAID_SOURCES), "date": 2021,
-                    "answered_by": [{"action": action, "how": rng.choice(HOW)}
-                                    for action in rng.sample(ids, rng.randint(0, min(2, len(ids))))]}
-            theme_items[key].append(item)
-    for key, title in THEMES:
-        if not theme_items[key]:  # a small plan: every theme still says something
-            theme_items[key].append({"said": f"Parents told us about {title.lower()}", "kind": "finding",
-                                     "source": SAID_SOURCES[0], "date": 2021, "answered_by": []})
     (docs / "you-said").mkdir()
-    for key, title in THEMES:
-        rng = random.Random(f"theme {key}")
-        front = {"type": "you-said", "theme": title,
-                 "intro": f"What families and young people told us about {title.lower()}.",
-                 "items": theme_items[key], **easy(rng, 3, 5)}
-        (docs / "you-said" / f"{key}.md").write_text(page(front), encoding="utf-8")
-        pages += 1
+    if shape == "newsite":
+        pages += _topics(docs / "you-said", action_ids)
+    else:
+        pages += _themes(docs / "you-said", action_ids)
     (docs / "you-said" / "index.md").write_text(
         "# You said, we did\n\nWhat families told us, by theme, and the actions in the plan that answer it.\n",
         encoding="utf-8")
@@ -360,8 +412,10 @@ def generate(actions: int, dest: Path, source: Path = ROOT) -> Generated:
         shutil.copytree(assets, docs / "assets")  # the real site's stylesheets, as extra_css expects
 
     for name, enabled in (("mkdocs.yml", True), ("mkdocs-off.yml", False)):
-        (dest / name).write_text(yaml.safe_dump(mirror_config(source, enabled), sort_keys=False,
-                                                allow_unicode=True), encoding="utf-8")
+        config = mirror_config(source, enabled)
+        if shape == "newsite":
+            config = newsite_config(config)
+        (dest / name).write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return Generated(actions=len(action_ids), areas=len(area_sizes), markdown_pages=pages,
                      sample_action_url=sample_url)
 
@@ -396,14 +450,26 @@ def mirror_config(source: Path, enabled: bool) -> dict:
     return config
 
 
+def newsite_config(config: dict) -> dict:
+    """``config`` with the theme settings ``./scripts/new-site`` gives a new site
+    (examples/priority-action-plan/mkdocs.yml): ``theme: material`` and nothing else, and no
+    stylesheets or scripts of the site's own. The plugin's settings and the content stay."""
+    config = dict(config)
+    config["theme"] = {"name": "material"}
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
+    return config
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("actions", type=int)
     parser.add_argument("dest", type=Path)
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="the source tree whose mkdocs.yml and overrides/ to mirror (default: this repository)")
+    parser.add_argument("--shape", choices=SHAPES, default="real", help="see the top of this file")
     args = parser.parse_args()
-    print(generate(args.actions, args.dest, args.source.resolve()))
+    print(generate(args.actions, args.dest, args.source.resolve(), args.shape))
 
 
 if __name__ == "__main__":

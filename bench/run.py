@@ -7,6 +7,10 @@ built with our plugin and, in the same run, the same Markdown with the plugin sw
     .venv/bin/python bench/run.py --real --phone --a11y     # the real site: build time, first-visit
                                                            # download of an action page, pa11y time
     .venv/bin/python bench/run.py --report                 # print the tables from saved results
+    .venv/bin/python bench/run.py --shape newsite --sizes 2000 --repeats 1 --modes on,pre --label newsite
+                                                           # 2,000 actions in 8 parts, 30 topics of 12
+                                                           # items, new-site settings: ours against
+                                                           # stock mkdocs-material (CPU, peak memory)
 
 It is run on demand, not by the test suite (tests/test_bench_smoke.py runs a tiny version).
 Projects and sites go to bench/out/ (not committed); each measurement is saved as JSON in
@@ -49,7 +53,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from generate import SAMPLE_ACTION, generate  # noqa: E402
+from generate import SAMPLE_ACTION, SHAPES, generate  # noqa: E402
 
 OUT = HERE / "out"
 PYTHON = sys.executable
@@ -182,10 +186,10 @@ def median(values):
 
 
 def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: Path = OUT,
-               modes: tuple[str, ...] = ("on", "off", "pre")) -> dict:
-    project = out / f"plan-{actions}"
-    print(f"\n== {actions} actions: generating {project} ...", flush=True)
-    made = generate(actions, project, source)
+               modes: tuple[str, ...] = ("on", "off", "pre"), shape: str = "real") -> dict:
+    project = out / (f"plan-{actions}" if shape == "real" else f"plan-{actions}-{shape}")
+    print(f"\n== {actions} actions ({shape}): generating {project} ...", flush=True)
+    made = generate(actions, project, source, shape)
     pre = project.with_name(project.name + "-pre")
     if "pre" in modes:
         # Warm-up build (not counted): checks the content with --strict, warms the file cache, and
@@ -206,7 +210,7 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: 
             print(f"{result['wall_seconds']:.1f} s, plugin {result['plugin_seconds']:.1f} s, "
                   f"{result['maxrss_mb']:.0f} MB", flush=True)
             runs[mode].append(result)
-    summary = {"actions": made.actions, "areas": made.areas, "markdown_pages": made.markdown_pages,
+    summary = {"actions": made.actions, "areas": made.areas, "markdown_pages": made.markdown_pages, "shape": shape,
                "repeats": repeats, "sample_action": SAMPLE_ACTION, "sample_url": made.sample_action_url}
     for mode in modes:
         rs = runs[mode]
@@ -215,6 +219,7 @@ def bench_size(actions: int, repeats: int, source: Path, label: str, args, out: 
             "wall_all": [round(r["wall_seconds"], 2) for r in rs],
             "build_seconds": median([r["build_seconds"] for r in rs]),
             "cpu_seconds": median([r["cpu_seconds"] for r in rs]),
+            "cpu_all": [round(r["cpu_seconds"], 2) for r in rs],
             "maxrss_mb": median([r["maxrss_mb"] for r in rs]),
             "plugin_seconds": median([r["plugin_seconds"] for r in rs]),
             "plugin_share": median([r["plugin_seconds"] / r["build_seconds"] for r in rs]),
@@ -406,13 +411,47 @@ def target_rows(results: dict[int, dict]) -> list[str]:
     return rows
 
 
-def load_results(label: str) -> dict[int, dict]:
+def result_name(size: int, shape: str) -> str:
+    """The file a size's results are saved in: ``1000.json``, or ``2000-newsite.json`` for a shape."""
+    return f"{size}.json" if shape == "real" else f"{size}-{shape}.json"
+
+
+def load_results(label: str, shape: str = "real") -> dict[int, dict]:
     folder = OUT / "results" / label
     found = {}
     for path in sorted(folder.glob("[0-9]*.json")):
         data = json.loads(path.read_text())
-        found[data["actions"]] = data
+        if data.get("shape", "real") == shape:
+            found[data["actions"]] = data
     return found
+
+
+def stock_rows(results: list[dict]) -> list[str]:
+    """Our build against stock mkdocs-material on the same pages (the plugin off, building the
+    Markdown our plugin produced: mode "pre"): CPU time and peak memory of each build's process,
+    measured in the same run (os.wait4), medians of the repeats."""
+    rows = ["| actions (parts) | build | runs | CPU time, median (all runs) | peak memory | wall time | HTML pages "
+            "| output | one action page HTML (gzip) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in sorted(results, key=lambda r: r["actions"]):
+        for mode, name in (("on", "ours (plugin on)"), ("pre", "stock mkdocs-material, same pages")):
+            if mode not in r:
+                continue
+            m = r[mode]
+            cpu_all = m.get("cpu_all") or [m["cpu_seconds"]]
+            rows.append(f"| {r['actions']:,} ({r['areas']}) | {name} | {r['repeats']} | {m['cpu_seconds']:.1f} s "
+                        f"({', '.join(f'{c:.1f}' for c in cpu_all)}) | {m['maxrss_mb']:.0f} MB | "
+                        f"{m['wall_seconds']:.1f} s | {m['html_pages']:,} | {mb(m['site_bytes'])} | "
+                        f"{kb(m['action_page_bytes'])} ({kb(m['action_page_gzip'])}) |")
+    rows.append("")
+    for r in sorted(results, key=lambda r: r["actions"]):
+        if "on" in r and "pre" in r:
+            on, pre = r["on"]["cpu_seconds"], r["pre"]["cpu_seconds"]
+            rows.append(f"- {r['actions']:,} actions: our build's CPU time is {100 * on / pre:.0f}% of stock "
+                        f"mkdocs-material's on the same pages ({on:.1f} s against {pre:.1f} s): "
+                        f"{'less, as required' if on < pre else 'NOT less'}; peak memory "
+                        f"{r['on']['maxrss_mb']:.0f} MB against {r['pre']['maxrss_mb']:.0f} MB.")
+    return rows
 
 
 def report(label: str) -> str:
@@ -453,6 +492,11 @@ def report(label: str) -> str:
             lines += [f"| `{row['function']}` | {row['own']:.2f} | {row['cumulative']:.2f} | {row['calls']:,} |"
                       for row in prof["top_overall_own"][:12]]
             lines.append("")
+    for shape in SHAPES:
+        shaped = load_results(label, shape) if shape != "real" else {}
+        if shaped:
+            lines += [f"Shape `{shape}` (bench/generate.py): our build against stock mkdocs-material on the same pages.",
+                      ""] + stock_rows(list(shaped.values())) + [""]
     real = folder / "real.json"
     if real.exists():
         data = json.loads(real.read_text())
@@ -496,6 +540,9 @@ def main() -> None:
                              "Markdown the plugin produced (needs a warm-up build). Default on,off,pre")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="source tree (plugins/, overrides/, mkdocs.yml, scripts/) to measure; default this one")
+    parser.add_argument("--shape", choices=SHAPES, default="real",
+                        help="the synthetic plans' shape (bench/generate.py): real (default) or newsite: the "
+                             "actions in 8 parts, 30 topics of 12 items, the settings ./scripts/new-site gives")
     parser.add_argument("--label", default="current", help="results go to bench/out/results/LABEL/")
     parser.add_argument("--real", action="store_true", help="time ./scripts/build of the real site")
     parser.add_argument("--real-repeats", type=int, default=5)
@@ -524,8 +571,8 @@ def main() -> None:
     (folder / "machine.json").write_text(json.dumps(meta, indent=2))
     for size in args.sizes:
         summary = bench_size(size, args.repeats, args.source, args.label, args,
-                             modes=tuple(m for m in args.modes.split(",") if m))
-        (folder / f"{size}.json").write_text(json.dumps(summary, indent=2))
+                             modes=tuple(m for m in args.modes.split(",") if m), shape=args.shape)
+        (folder / result_name(size, args.shape)).write_text(json.dumps(summary, indent=2))
     if args.real or args.phone or args.a11y:
         real_path = folder / "real.json"
         data = json.loads(real_path.read_text()) if real_path.exists() else {}

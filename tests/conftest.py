@@ -115,6 +115,70 @@ def build_in_process(project: Path) -> Build:
     return Build(project, returncode, stream.getvalue())
 
 
+# The command-line tools (README.md): scripts/<name> runs `python -m plan_progress.cli.<module>`.
+TOOLS = {"validate": "validate", "set-status": "set_status", "new-action": "new_action", "preview": "preview",
+         "changes": "changes", "launch-check": "launch_check", "schema-export": "schema_export"}
+
+
+def run_tool(command: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """What ``scripts/<command> args...`` in ``cwd`` (default: the repository) prints and returns, run as
+    its module's ``main(argv)`` in this process (a new Python per case costs about a second of imports).
+
+    It gives what the command would: stdout, stderr (argparse's usage errors, and what MkDocs logs with
+    no handler of the tool's own, as Python prints it) and the exit status (main's return value, or
+    SystemExit's code). An exception (where the command would print a traceback) is raised. Each
+    scripts/ wrapper is still run once, as a process, by its own tests (run_script)."""
+    import contextlib
+    import importlib
+
+    module = importlib.import_module(f"plan_progress.cli.{TOOLS[command]}")
+    out, err = io.StringIO(), io.StringIO()
+    unhandled = _LastResort(err)
+    root = logging.getLogger()
+    root.addHandler(unhandled)
+    here = Path.cwd()
+    try:
+        os.chdir(cwd or ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = module.main(list(args))
+            except SystemExit as stop:  # argparse, and sys.exit() inside a tool
+                if isinstance(stop.code, str):
+                    print(stop.code, file=sys.stderr)
+                status = 1 if isinstance(stop.code, str) else (stop.code or 0)
+    finally:
+        os.chdir(here)
+        root.removeHandler(unhandled)
+    return subprocess.CompletedProcess([f"scripts/{command}", *args], status, out.getvalue(), err.getvalue())
+
+
+def run_script(command: str, *args: str, cwd: Path | None = None, timeout: float = 180,
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """``scripts/<command> args...`` in ``cwd`` (default: the repository), as a new process, the way
+    people run it: what it prints and returns."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
+    return subprocess.run([str(ROOT / "scripts" / command), *args], cwd=cwd or ROOT, capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+class _LastResort(logging.Handler):
+    """Python's last-resort handler, as a command with no logging set up has it: a record of WARNING or
+    above that no other handler takes is printed to stderr as its bare message. (In pytest, the root
+    logger has pytest's own capturing handlers, so the real last resort never runs.)"""
+
+    def __init__(self, stream: io.StringIO):
+        super().__init__(logging.WARNING)
+        self.stream = stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger: logging.Logger | None = logging.getLogger(record.name)
+        while logger is not None:
+            if any(h is not self and not type(h).__module__.startswith("_pytest") for h in logger.handlers):
+                return  # the tool's own handler (or MkDocs') prints it
+            logger = logger.parent if logger.propagate else None
+        self.stream.write(record.getMessage() + "\n")
+
+
 class _CommandFormat(logging.Formatter):
     """mkdocs' ColorFormatter, as it prints when the output is not a terminal (no colour, no wrapping)."""
 
@@ -370,18 +434,40 @@ def real_site_browser(request, served_real_site, real_pages, real_html, tmp_path
 # Tests that use the one browser run over the real site (real_site_browser): kept on one worker,
 # so that run happens once per session.
 _REAL_SITE_BROWSER = ("browser_facts", "walks", "real_site_browser")
+# The longest groups, started first (pyproject.toml turns off pytest-xdist's own order, most tests
+# first, which left them to the end and one worker idle): the browser run over the real site, then
+# the accessibility gate on every page of the real site, each about 2 minutes on two cores. The
+# other groups with browser tests follow, then the rest in file order.
+_FIRST = ("real-site-browser", "real-site-gate")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items):
     """With --dist loadgroup, each test file runs on one worker (its module fixtures, such as the
     bad-input corpus's, are made once), and the tests of the real site in the browser, from
-    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker."""
+    tests/test_a11y.py and tests/test_keyboard.py, run together on one worker. Those tests are marked
+    `browser` here (other tests that need Chromium carry @pytest.mark.browser themselves). The groups
+    with browser tests run first, the longest (_FIRST) before the others."""
+    groups = {}
     for item in items:
-        if item.get_closest_marker("xdist_group"):
+        if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)  # ./scripts/test --quick (-m "not browser") leaves it out
+        marker = item.get_closest_marker("xdist_group")
+        if marker:
+            groups[item.nodeid] = marker.args[0] if marker.args else marker.kwargs.get("name", "default")
             continue
         if any(name in _REAL_SITE_BROWSER for name in getattr(item, "fixturenames", ())):
             group = "real-site-browser"
         else:
             group = item.nodeid.split("::", 1)[0]
         item.add_marker(pytest.mark.xdist_group(group))
+        groups[item.nodeid] = group
+    browser_groups = {groups[item.nodeid] for item in items if item.get_closest_marker("browser")}
+
+    def rank(item) -> int:
+        group = groups[item.nodeid]
+        if group in _FIRST:
+            return _FIRST.index(group)
+        return len(_FIRST) if group in browser_groups else len(_FIRST) + 1
+
+    items.sort(key=rank)  # stable: file order within each rank

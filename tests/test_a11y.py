@@ -133,6 +133,8 @@ def failures_of(facts: dict, check: str, problem) -> list[str]:
 # --------------------------------------------------------------------------
 
 
+@pytest.mark.browser
+@pytest.mark.xdist_group("real-site-gate")  # on its own: it runs beside the other browser checks (conftest)
 def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_path):
     require_tools()
     result = run_gate("--site", str(real_site), "--report", str(tmp_path / "report.json"), timeout=1200)
@@ -143,6 +145,7 @@ def test_gate_passes_on_every_page_of_the_real_site(real_site, real_pages, tmp_p
     assert report["total"] == len(real_pages.paths) == report["passes"]
 
 
+@pytest.mark.browser
 def test_gate_passes_on_stock_material_with_our_overrides(stock_site, tmp_path):
     """The fixes in the plugin's templates and theme-fixes.css cover what stock
     mkdocs-material fails on every page (search form and dialog, footer
@@ -154,6 +157,7 @@ def test_gate_passes_on_stock_material_with_our_overrides(stock_site, tmp_path):
     assert "Accessibility check passed: 6 pages, 0 issues" in result.output
 
 
+@pytest.mark.browser
 def test_gate_fails_and_names_a_known_wcag_failure(tmp_path):
     require_tools()
     config = copy_fixture("a11y-broken", tmp_path)
@@ -170,6 +174,7 @@ def test_gate_fails_and_names_a_known_wcag_failure(tmp_path):
     assert "Accessibility check FAILED: 2 issues on 1 of 3 pages" in result.stdout
 
 
+@pytest.mark.browser
 def test_gate_counts_missing_pages_and_files_as_failures(stock_site, tmp_path):
     """A page in the sitemap that is not there, and a stylesheet a page asks
     for that is not there, fail the gate even though no rule fails."""
@@ -187,6 +192,7 @@ def test_gate_counts_missing_pages_and_files_as_failures(stock_site, tmp_path):
     assert "1 page(s) failed to load" in result.stdout
 
 
+@pytest.mark.browser
 def test_gate_counts_a_page_pa11y_could_not_test_as_a_failure(stock_site, tmp_path):
     """pa11y-ci reports a page that times out as an error message, not as an
     issue, and does not count it: the gate must. (With a 1 ms timeout pa11y
@@ -238,6 +244,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["terminated", "killed"])
 def test_gate_stops_its_server_and_browser_when_stopped(stock_site, tmp_path, how):
     """Stopped politely (SIGTERM, or Ctrl-C) the gate stops pa11y-ci, Chromium

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_in_process, make_project
+from conftest import ROOT, build_in_process, make_project, run_tool
 
 _spec = importlib.util.spec_from_file_location("a11y_gate_scope", ROOT / "scripts" / "lib" / "a11y.py")
 gate = importlib.util.module_from_spec(_spec)
@@ -29,9 +29,8 @@ A13 = "content/areas/1-finding/1-3-unrated.md"
 
 
 def set_status(project: Path, action: str, status: str) -> None:
-    result = subprocess.run([str(ROOT / "scripts" / "set-status"), action, status, "--note", "Going well.",
-                             "--source", "Board minutes", "--date", "2022-06-01", "-f", str(project / "mkdocs.yml")],
-                            cwd=project, capture_output=True, text=True, env=ENV)
+    result = run_tool("set-status", action, status, "--note", "Going well.", "--source", "Board minutes",
+                      "--date", "2022-06-01", "-f", str(project / "mkdocs.yml"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -139,6 +138,7 @@ def test_the_sample_is_fixed_and_has_one_page_of_each_kind():
     assert gate.sample_of_each_kind(list(reversed(paths))) == gate.sample_of_each_kind(paths)
 
 
+@pytest.mark.browser
 def test_the_gate_checks_only_the_selected_pages_with_base_site(one_status_change, tmp_path):
     base, head = one_status_change
     total = len(gate.read_pages(head).paths)

@@ -60,3 +60,30 @@ def test_the_tables_are_written_between_the_markers_only(tmp_path, monkeypatch):
     page.write_text("no markers\n")
     with pytest.raises(SystemExit):
         run.write_report(page, "smoke")
+
+
+def test_the_new_site_shape_builds_against_stock_mkdocs_material(tmp_path):
+    """bench/generate.py --shape newsite: the actions in 8 parts, 30 topics of 12 items, the settings
+    ./scripts/new-site gives (theme: material and nothing else); bench/run.py compares our build with
+    stock mkdocs-material building the same pages (CPU time and peak memory of each build)."""
+    import yaml
+
+    from generate import generate
+
+    made = generate(40, tmp_path / "plan", ROOT, "newsite")
+    assert made.areas == 8 and made.actions == 40
+    topics = sorted((tmp_path / "plan" / "content" / "you-said").glob("[0-9]*.md"))
+    assert len(topics) == 30
+    assert all(len(yaml.safe_load(t.read_text(encoding="utf-8").split("---")[1])["items"]) == 12 for t in topics)
+    config = yaml.safe_load((tmp_path / "plan" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"] == {"name": "material"} and "extra_css" not in config
+
+    args = SimpleNamespace(max_load=float("inf"), max_wait=0, profile_sizes=set())
+    summary = run.bench_size(16, 1, ROOT, "smoke", args, out=tmp_path, modes=("on", "pre"), shape="newsite")
+    assert summary["shape"] == "newsite" and summary["areas"] == 8
+    assert summary["on"]["cpu_seconds"] > 0 and summary["pre"]["cpu_seconds"] > 0
+    assert summary["on"]["html_pages"] == summary["pre"]["html_pages"]  # the same pages
+    rows = run.stock_rows([summary])
+    assert any("| ours (plugin on) |" in row for row in rows)
+    assert any("| stock mkdocs-material, same pages |" in row for row in rows)
+    assert any(row.startswith("- 16 actions: our build's CPU time is") for row in rows)

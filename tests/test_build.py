@@ -106,9 +106,12 @@ def test_home_dashboard_counts_in_words_then_bar(basic_build):
     assert counts == {"Significantly delayed": 1, "Minor delays": 1, "On track": 1, "Completed": 1,
                       "Waiting to start": 1, "Not yet rated": 1, "Overdue": 1}
     # 1.3 is not rated and its date has passed: counted apart, in plain words, never as overdue.
-    due_passed = article.select_one("ul.pp-counts li.pp-count--due-passed")
+    # On the home page it is said once, below the counts, with the day it is counted against (issue 25).
+    assert article.select_one("ul.pp-counts li.pp-count--due-passed") is None
+    due_passed = article.select_one("p.pp-late")
     assert due_passed.get_text(" ", strip=True) == (
-        "1 action: the completion date has passed and no update has been published.")
+        "By 15 June 2022, when this site was last updated, 1 action has passed its completion date in the plan "
+        "with no progress rating published. 1 action has no date.")
     assert not due_passed.select(".pp-flag, .pp-badge, svg")
     assert "Progress last checked: 15 June 2022" in article.get_text(" ", strip=True)
     assert "Ratings come from the test board." in article.get_text()
@@ -142,6 +145,7 @@ def test_open_data_json_and_csv_agree(basic_build):
         "status": "red", "status_label": "Significantly delayed", "due": "2022-02", "due_text": None,
         "overdue": True, "due_passed": True, "leads": ["Head of Testing"], "last_changed": "2022-05-01", "waiting_on": [],
         "easy_read": True, "url": "https://example.test/plan/areas/1-finding/1-1-red/",
+        "as_at": "2022-06-15", "site_last_updated": "2022-06-15",  # not a git repository: as_at
     }
     assert rows["2.2"]["waiting_on"] == ["2.1"]
     # 1.3 is not rated and its date (May 2022) passed before 15 June: the date passed, nobody says it is late.

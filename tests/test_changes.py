@@ -1,7 +1,8 @@
 """./scripts/changes: what a change does to the site, in plain words, compared with a commit.
 
-Every test runs the command the way people run it, in a temporary git repository (never in this
-repository's own working folder).
+Every test runs the command in a temporary git repository (never in this repository's own working
+folder): as its main(argv) in this process (conftest.run_tool), and in the first test also as the real
+./scripts/changes, in a new process, the way people run it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, run_script, run_tool
 
-SCRIPTS = ROOT / "scripts"
 ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.test",
        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.test"}
 
@@ -38,7 +38,8 @@ def commit(folder: Path, message: str = "change") -> None:
 
 
 def changes(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return sh(str(SCRIPTS / "changes"), *args, cwd=folder)
+    """./scripts/changes as its main() in this process (an exception, a traceback for the command, fails)."""
+    return run_tool("changes", *args, cwd=folder)
 
 
 def test_after_set_status_and_a_commit_changes_says_what_the_rating_became_with_its_source(tmp_path):
@@ -50,14 +51,14 @@ def test_after_set_status_and_a_commit_changes_says_what_the_rating_became_with_
     if (ROOT / "overrides").is_dir():
         shutil.copytree(ROOT / "overrides", repo / "overrides")
     git_repo(repo)
-    result = sh(str(SCRIPTS / "set-status"), "2.10", "green", "--note", "New IT system chosen.",
-                "--source", "SEND Partnership Board minutes", "--date", "2022-06-01", cwd=repo)
+    result = run_tool("set-status", "2.10", "green", "--note", "New IT system chosen.",
+                      "--source", "SEND Partnership Board minutes", "--date", "2022-06-01", cwd=repo)
     assert result.returncode == 0, result.stderr
     commit(repo, "2.10 is on track")
     before = sh("git", "status", "--porcelain", cwd=repo).stdout
 
-    result = changes(repo, "--base", "HEAD~1")
-    assert result.returncode == 0, result.stderr
+    result = run_script("changes", "--base", "HEAD~1", cwd=repo, env=ENV)  # the real command, once
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     status_lines = [line for line in result.stdout.splitlines() if line.startswith("- **2.10 ")]
     assert len(status_lines) == 1, result.stdout
     line = status_lines[0]
@@ -114,13 +115,14 @@ def test_changes_lists_added_and_removed_actions_said_items_due_dates_and_pages(
 def test_words_from_pages_cannot_become_links_or_html_in_the_summary(tmp_path):
     project = make_project(tmp_path)
     git_repo(project)
-    sh(str(SCRIPTS / "set-status"), "1.3", "green", "--date", "2022-06-01",
-       "--note", "See [this](https://evil.example) <img src=x onerror=alert(1)>", "--source", "Board *minutes*",
-       cwd=project)
+    run_tool("set-status", "1.3", "green", "--date", "2022-06-01",
+             "--note", "See [this](https://evil.example) <img src=x onerror=alert(1)>", "--source", "Board *minutes*",
+             cwd=project)
     commit(project)
     text = changes(project, "--base", "HEAD~1").stdout
     [line] = [line for line in text.splitlines() if line.startswith("- **1.3 ")]
-    assert "\\[this\\](https://evil.example) \\<img src=x onerror=alert(1)\\>" in line, line
+    # the link is shown as code (as written, not live), the tag escaped
+    assert "`[this](https://evil.example)` \\<img src=x onerror=alert(1)\\>" in line, line
     assert "Source: Board \\*minutes\\*" in line, line
 
 
@@ -159,10 +161,14 @@ def test_the_pull_request_workflow_writes_the_summary_and_checks_what_changed():
     jobs = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))["jobs"]
     summary = jobs["summary"]
     assert summary["if"] == "github.event_name == 'pull_request'"
-    checkout = next(step for step in summary["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0
+    # the pull request's content in pr/ (with its history), the base branch's tools in base/ (issue 23)
+    checkouts = {step["with"]["path"]: step["with"] for step in summary["steps"]
+                 if str(step.get("uses", "")).startswith("actions/checkout")}
+    assert checkouts["pr"]["fetch-depth"] == 0 and "ref" not in checkouts["pr"]
+    assert checkouts["base"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     [run] = [step["run"] for step in summary["steps"] if "run" in step]
-    assert run.startswith('./scripts/changes --base "origin/$BASE_REF"') and "$GITHUB_STEP_SUMMARY" in run
+    assert run.startswith('./base/scripts/changes --base "$BASE_SHA" --config-file pr/mkdocs.yml')
+    assert "$GITHUB_STEP_SUMMARY" in run
     a11y = jobs["accessibility"]
     checkout = next(step for step in a11y["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0

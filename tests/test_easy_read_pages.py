@@ -245,6 +245,7 @@ def _layout(build, path: str, width: int) -> dict:
     return json.loads(html.unescape(found.group(1)))
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_pictures_are_at_least_100px_and_left_of_their_words_in_a_browser(basic_build, width):
     rows = _layout(basic_build, "easy-read/area-1", width)
@@ -354,6 +355,7 @@ def test_every_easy_read_page_is_easy_to_read_by_an_independent_check(real_build
         assert grade <= 6, f"{path}: Flesch-Kincaid grade {grade}"
 
 
+@pytest.mark.browser
 def test_an_easy_read_page_prints_on_a4_without_navigation(basic_build, tmp_path):
     page = basic_build.site / "easy-read/area-1/index.html"
     pdf = tmp_path / "part.pdf"

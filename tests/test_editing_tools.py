@@ -1,7 +1,9 @@
 """The commands communications officers run: scripts/validate, set-status, new-action and preview.
 
-Every command is run as a subprocess, the way people run it, on a copy of a fixture project in a
-temporary folder (never on the repository's own content/, which is only ever read).
+Every command runs on a copy of a fixture project in a temporary folder (never on the repository's
+own content/, which is only ever read): as its module's main(argv) in this process (conftest.run_tool),
+and, once per command, as the real scripts/ wrapper in a new process, the way people run it
+(conftest.run_script): validate on the real content, set-status, new-action and the two previews.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT, make_project, run_build, run_script, run_tool
 
 SCRIPTS = ROOT / "scripts"
 A13 = "content/areas/1-finding/1-3-unrated.md"
@@ -28,9 +30,14 @@ A11 = "content/areas/1-finding/1-1-red.md"
 ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def run(command: str, *args: str, cwd: Path | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(SCRIPTS / command), *args], cwd=cwd or ROOT, capture_output=True, text=True,
-                            timeout=timeout, env=ENV)
+def run(command: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """scripts/<command> as its main() in this process (an exception, a traceback for the command, fails)."""
+    return run_tool(command, *args, cwd=cwd)
+
+
+def script(command: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The real scripts/<command>, in a new process."""
+    result = run_script(command, *args, cwd=cwd, timeout=120)
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
     return result
 
@@ -42,10 +49,25 @@ def config_of(project: Path) -> list[str]:
 # -- scripts/validate ------------------------------------------------------------------------------
 
 
+def test_a_tool_in_process_prints_and_returns_what_its_script_does(tmp_path):
+    """conftest.run_tool, which most of these tests use, gives exactly what the real scripts/ command
+    gives (stdout, stderr, exit status): for problems in the content, a settings problem and a
+    usage error from argparse."""
+    broken = make_project(tmp_path / "content", files={
+        A13: (ROOT / "tests/fixtures/basic" / A13).read_text().replace("not-rated", "greem")})
+    settings = make_project(tmp_path / "settings",
+                            config_edit=lambda text: text.replace("as_at: 2022-06-15", "as_at: 15/06/2022"))
+    for project, command in ((broken, ["validate"]), (settings, ["validate", "--format", "github"]),
+                             (broken, ["set-status", "1.3"])):
+        tool, real = run_tool(*command, cwd=project), run_script(*command, cwd=project)
+        assert (tool.returncode, tool.stdout, tool.stderr) == (real.returncode, real.stdout, real.stderr), command
+        assert tool.returncode != 0 and tool.stdout + tool.stderr, command
+
+
 def test_validate_passes_the_real_content():
     """(How long it takes is measured by the benchmark, bench/, not here: a timed test fails on a busy
     machine, as this one did with two test workers beside the browser checks.)"""
-    result = run("validate")
+    result = script("validate")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Checked ") and result.stdout.rstrip().endswith("no problems found."), result.stdout
 
@@ -195,7 +217,7 @@ def _diff(old: str, new: str) -> tuple[list[str], list[str]]:
 
 def test_set_status_changes_only_the_status_and_history_lines(tmp_path):
     project = make_project(tmp_path, files={A13: UNUSUAL})
-    result = run("set-status", "1.3", "amber", "--note", "Slipping: the launch moved to July",
+    result = script("set-status", "1.3", "amber", "--note", "Slipping: the launch moved to July",
                  "--source", "Board meeting, 10 June 2022", "--date", "2022-06-10", *config_of(project))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{A13}: action 1.3 is now 'amber' (was 'not-rated')")
@@ -293,7 +315,7 @@ def test_new_action_creates_the_next_page_with_every_field_explained_and_it_buil
     from plan_progress.core.schema import ACTION
 
     project = make_project(tmp_path)
-    result = run("new-action", "1", "Review the graduated response: with parents & carers", *config_of(project))
+    result = script("new-action", "1", "Review the graduated response: with parents & carers", *config_of(project))
     assert result.returncode == 0, result.stderr
     created = "content/areas/1-finding/1-4-review-the-graduated-response-with-parents.md"
     assert result.stdout.splitlines()[0] == f"Created {created} (action 1.4, not yet rated)."

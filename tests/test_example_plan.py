@@ -13,13 +13,12 @@ import re
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, run_tool
 
 EXAMPLE = ROOT / "examples" / "priority-action-plan"
 # Words that belong to the original plan, its area or its organisation, and the default scale's labels.
@@ -173,6 +172,7 @@ def test_the_example_has_easy_read_on_some_pages_only(example_build):
     assert "We are still writing this part in easy read." in part_2
 
 
+@pytest.mark.browser
 def test_the_example_passes_the_accessibility_gate(tmp_path):
     """Every page of the example through pa11y-ci (htmlcs and axe), as the real site is."""
     from test_a11y import require_tools, summary_of
@@ -232,18 +232,16 @@ def test_the_command_line_tools_speak_in_the_example_s_words(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))
 
-    def tool(module: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", f"plan_progress.cli.{module}", *args,
-                               "--config-file", str(target / "mkdocs.yml")],
-                              cwd=target, capture_output=True, text=True, timeout=120, env=ENV)
+    def tool(command: str, *args: str) -> subprocess.CompletedProcess:
+        return run_tool(command, *args, "--config-file", str(target / "mkdocs.yml"), cwd=target)
 
-    missing = tool("set_status", "2.9", "achieved", "--note", "Done.", "--source", "Report")
+    missing = tool("set-status", "2.9", "achieved", "--note", "Done.", "--source", "Report")
     assert missing.returncode != 0
     assert "  priority 1: 1.1, 1.2, 1.3\n  priority 2: 2.1, 2.2\n" in missing.stderr, missing.stderr
-    no_part = tool("new_action", "7", "Hold a careers fair")
+    no_part = tool("new-action", "7", "Hold a careers fair")
     assert no_part.returncode != 0
     assert 'there is no priority "7". Give the priority\'s number; the priorities are:' in no_part.stderr
-    assert tool("new_action", "2", "Hold a careers fair").returncode == 0
+    assert tool("new-action", "2", "Hold a careers fair").returncode == 0
     (page,) = (target / "content" / "priorities" / "2-preparing-for-adulthood").glob("2-3-*.md")
     comment = " ".join(page.read_text(encoding="utf-8").replace("\n# ", " ").split())
     assert 'the page then says "Not given in the plan".' in comment
@@ -252,9 +250,8 @@ def test_the_command_line_tools_speak_in_the_example_s_words(tmp_path):
 def test_a_new_action_and_the_schema_of_the_example_are_neutral(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("site"))
-    result = subprocess.run([sys.executable, "-m", "plan_progress.cli.new_action", "2", "Hold a careers fair",
-                             "--config-file", str(target / "mkdocs.yml")],
-                            cwd=target, capture_output=True, text=True, timeout=120, env=ENV)
+    result = run_tool("new-action", "2", "Hold a careers fair", "--config-file", str(target / "mkdocs.yml"),
+                      cwd=target)
     assert result.returncode == 0, result.stdout + result.stderr
     (page,) = (target / "content" / "priorities" / "2-preparing-for-adulthood").glob("2-3-*.md")
     text = page.read_text(encoding="utf-8")

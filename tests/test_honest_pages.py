@@ -59,10 +59,13 @@ def test_board_report_lists_unrated_past_due_actions_apart_from_overdue(basic_bu
     assert article.find("h2", id="overdue").find_next("p").get_text(" ", strip=True) == (
         "1 action is past the completion date and not marked completed. Each has a published rating.")
     heading = article.find("h2", id="due-passed")
-    assert heading.get_text(strip=True) == "Completion date passed, no update published"
+    # The same heading as the page that lists them (actions/date-passed/), and the date it is counted against.
+    listed = basic_build.html("actions/date-passed/").select_one("article h1").get_text(strip=True)
+    assert heading.get_text(strip=True) == listed == "Date passed, no rating published"
     intro = heading.find_next("p").get_text(" ", strip=True)
-    assert intro == ("1 action is past the completion date. These actions have not been rated. Their completion "
-                     "date has passed; no source says whether they are late.")
+    assert intro == ("By 15 June 2022, when this site was last updated, 1 action has passed its completion date in "
+                     "the plan, and no progress rating has been published. That does not mean they are "
+                     "late: no source says whether they are done.")
     table = heading.find_next("table")
     assert [r.th.get_text(strip=True) for r in table.select("tbody tr")] == ["1.3"]
     assert not table.select(".pp-flag")
@@ -271,7 +274,9 @@ def test_the_real_site_promises_no_feedback_link_and_calls_no_unrated_action_ove
     assert "Email [" in statement or "Email" in statement.split("please tell us.")[1][:20]
     rows = json.loads((real_build.site / "data" / "actions.json").read_text(encoding="utf-8"))["actions"]
     assert not any(row["overdue"] for row in rows)
-    assert sum(row["due_passed"] for row in rows) == 14
+    # Late is counted against the day the site was last updated (the commit's date, after March 2023, the
+    # plan's last completion date): every action with a date has passed it.
+    assert sum(row["due_passed"] for row in rows) == sum(1 for row in rows if row["due"]) == 31
     board = real_build.html("board-report/")
     table = board.find("h2", id="due-passed").find_next("table")
     assert [r.th.get_text(strip=True) for r in table.select("tbody tr")][:3] == ["1.1", "1.2", "2.1"]

@@ -29,7 +29,8 @@ def test_every_generated_page_has_one_entry_and_a_path_from_the_settings():
     made = pages.get("simple/area-2.md")
     assert made.kind.easy_read and made.subject is area and made.template == "plan-progress/easy-read/area.html"
     uris = [p.uri for p in pages.made()]
-    assert len(uris) == len(set(uris)) == 10 + len(plan.scale) + 2  # one per status, two per area
+    assert len(uris) == len(set(uris)) == 12 + len(plan.scale) + 2  # one per status, two per area
+    assert pages.uri("date-passed") == "lists/date-passed.md" and pages.uri("no-date") == "lists/no-date.md"
     assert "you-said/index.md" in uris
     assert pages.uri("easy-help") == "simple/who-can-help.md" and pages.is_easy_read("simple/who-can-help.md")
 

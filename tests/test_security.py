@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT, make_project, run_build, run_tool
 
 
 # -- the repository stands alone -----------------------------------------------------------------
@@ -187,8 +187,7 @@ def test_link_settings_in_mkdocs_yml_stop_the_build_naming_each_one(tmp_path):
 
 def test_validate_names_each_unsafe_link_setting(tmp_path):
     project = make_project(tmp_path, config_edit=_hostile_links)
-    result = subprocess.run([str(ROOT / "scripts" / "validate"), "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, timeout=120)
+    result = run_tool("validate", "-f", str(project / "mkdocs.yml"))
     output = result.stdout + result.stderr
     assert result.returncode == 2, output
     assert "Traceback" not in output
@@ -211,11 +210,10 @@ def test_set_status_refuses_an_unsafe_link_or_a_control_character_before_writing
     before = (project / A11).read_bytes()
     args = {"--note": "Rated at the board.", "--source": "Board meeting, June 2022"}
     args[option] = value
-    command = [str(ROOT / "scripts" / "set-status"), "1.1", "amber", "--date", "2022-06-10",
-               "-f", str(project / "mkdocs.yml")]
+    command = ["1.1", "amber", "--date", "2022-06-10", "-f", str(project / "mkdocs.yml")]
     for name, text in args.items():
         command += [name, text]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    result = run_tool("set-status", *command)
     assert result.returncode != 0, result.stdout + result.stderr
     assert message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -272,8 +270,7 @@ def test_the_build_refuses_symbolic_links_and_publishes_nothing(tmp_path):
 
 def test_validate_refuses_symbolic_links_too(tmp_path):
     project = _linked_project(tmp_path)
-    result = subprocess.run([str(ROOT / "scripts" / "validate"), "-f", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True, timeout=120)
+    result = run_tool("validate", "-f", str(project / "mkdocs.yml"))
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()[:-1]
     assert len(lines) == len(EXPECTED_LINKED), result.stdout

@@ -111,7 +111,7 @@ CASES = [
         id="history-entry-without-source"),
     pytest.param(
         {A13: edit("type: action", "type: acton")},
-        [f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary (did you mean 'action'?)"],
+        [f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary, update (did you mean 'action'?)"],
         id="unknown-page-type"),
     pytest.param(
         {A13: edit('id: "1.3"', "id: 1.10")},

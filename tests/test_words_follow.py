@@ -231,6 +231,7 @@ def test_the_script_s_words_come_from_the_page(renamed_build):
     assert [text for text in literals if not text.startswith((":scope", ".md-", "use strict", "a[href]"))] == []
     count = renamed_build.html("actions/").select_one(".pp-filter__count")
     assert count["data-pp-count-text"] == "Showing {shown} of {total} steps."
-    menu = renamed_build.html("").select_one("button[data-pp-menu]")
+    # the menu button waits in a <template> until plan-progress.js puts it in the header
+    menu = renamed_build.html("").select_one("template#pp-header-controls").select_one("button[data-pp-menu]")
     assert menu["data-pp-back-text"] == "Back from {title}"
     assert 'getAttribute("data-pp-count-text")' in script and 'getAttribute("data-pp-back-text")' in script

@@ -97,7 +97,7 @@ def you_said_pages() -> list[tuple[Path, dict]]:
         text = path.read_text(encoding="utf-8")
         if not text.startswith("---\n"):
             continue
-        front = yaml.safe_load(text.split("\n---", 1)[0][4:])
+        front = yaml.load(text.split("\n---", 1)[0][4:], Loader=yaml.CSafeLoader)
         if isinstance(front, dict) and front.get("type") == "you-said":
             pages.append((path, front))
     return pages
@@ -213,7 +213,7 @@ def action_ids() -> set[str]:
         text = path.read_text(encoding="utf-8")
         if not text.startswith("---\n"):
             continue
-        front = yaml.safe_load(text.split("\n---", 1)[0][4:])
+        front = yaml.load(text.split("\n---", 1)[0][4:], Loader=yaml.CSafeLoader)
         if isinstance(front, dict) and front.get("type") == "action":
             ids.add(str(front["id"]))
     return ids

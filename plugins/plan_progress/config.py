@@ -139,6 +139,10 @@ class PlanProgressConfig(SuggestSettingNames, Config):
     # The date the progress data is "as at": overdue is computed against it, never the clock.
     as_at = c.Optional(PlainDate())
 
+    # The day the site was last updated: late actions are counted against it. Not set: SOURCE_DATE_EPOCH,
+    # else the date of the commit the site is built from (core/updated.py). Never the clock.
+    last_updated = c.Optional(PlainDate())
+
     # Words used on generated pages.
     plan_name = c.Type(str, default="improvement plan")
     ratings_note = c.Type(str, default="")
@@ -167,6 +171,9 @@ class PlanProgressConfig(SuggestSettingNames, Config):
     # Easy-read pictures: a folder inside the docs folder (served as it is); each idea's `picture:` names
     # a file in it, for example openmoji/1F4C5 for <pictures_dir>/openmoji/1F4C5.svg.
     pictures_dir = c.Type(str, default="assets/pictures")
+    # File types the content folder may publish besides Markdown, pictures, PDF, CSV and plain text
+    # (core/published_files.py), for example [.docx]. Types a browser runs (.html, .js ...) never are.
+    publish_file_types = c.ListOfItems(c.Type(str), default=[])
     # The credit the pictures' licence asks for, shown on the easy-read pages; its link.
     pictures_credit = c.Type(str, default="")
     pictures_credit_url = c.Optional(c.Type(str))

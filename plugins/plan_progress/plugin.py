@@ -23,17 +23,20 @@ from mkdocs.structure.toc import get_toc
 
 from . import __version__
 from .config import PlanProgressConfig
+from .core import navigation, titles
 from .core.files import linked_files
 from .core.links import relative
 from .core.nav import heading_tokens, order_nav
 from .core.pages import SitePages
 from .core.problems import ContentError
+from .core.safe_text import guard_logs
 from .core.site import Site
 from .core.templates import Templates, slug
+from .core.updated import last_updated
 from .core.upgrade import SCHEMA_VERSION
 from .core.words import Words
 from .reading import SHIPPED_PICTURES, PlanSettings, check_settings, icon_finder, plan_settings, read_plan, site_paths
-from .site_config import TEMPLATES, configure, extra
+from .site_config import TEMPLATES, configure, extra, missing_report_note, preview_reason
 
 log = get_plugin_logger(__name__)
 
@@ -45,12 +48,15 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         self.settings: PlanSettings | None = None  # set by on_config (None while the plugin is off)
         self.words: Words = Words.load()  # the site's words, set by on_config
         self.site: Site | None = None  # set by on_files: every page the plugin shows (core/site.py)
+        self.preview: str | None = None  # set by on_files: why the site is still a preview (None: it is not)
+        self._nav_items: list = []  # set by on_nav: the navigation, made safe for the theme in on_env
 
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        guard_logs()  # nothing the build prints can start a workflow command in a CI log
         log.info(f"mkdocs-plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
         self.settings = plan_settings(self.config)
         check_settings(config, self.config)
@@ -74,6 +80,12 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             log.warning(str(problem))
         if problems.errors:
             raise PluginError(str(ContentError(problems.errors)))
+        updated = last_updated(self.config.last_updated, root, plan.as_at)
+        plan.last_updated = updated.date
+        for note in (updated.warning, missing_report_note(self.config)):
+            if note:  # info, not a warning: a fixture or a copy outside git still builds strictly
+                log.info(note)  # ./scripts/launch-check lists it, and every page says it is a preview
+        self.preview = preview_reason(config, self.config, self.words, root, plan, updated.warning is None)
         # MkDocs copies every file of the theme's folders that is not HTML into the site: the
         # plugin's own templates (such as the Atom feed's) are not pages of the site.
         ours = str(TEMPLATES) + os.sep
@@ -83,7 +95,10 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         def has_file(uri: str) -> bool:
             return files.get_file_from_path(uri) is not None
 
-        pages = SitePages(plan, site_paths(self.config), has_page=has_file, easy_read=self.config.easy_read)
+        try:
+            pages = SitePages(plan, site_paths(self.config), has_page=has_file, easy_read=self.config.easy_read)
+        except ValueError as error:
+            raise PluginError(f"plan-progress: {error}") from None
         for made in pages.made():
             if has_file(made.uri):
                 raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
@@ -132,6 +147,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if self.site is None:
             return None
         site = self.site
+        self._nav_items = nav.items
         nav.pages = order_nav(nav.items, site.items, site.renderer.area_name, self.config.nav_order, site.section_name)
         return nav
 
@@ -186,6 +202,13 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         """The theme's own templates (the 404 page, the menu, the footer) take their words from the
         word list too, as ``pp_words``."""
         env.globals["pp_words"] = self.words  # English when the plugin is off
+        # Every page, the 404 page too: "This is a preview" while ./scripts/launch-check would refuse the site.
+        env.globals["pp_preview"] = {"text": self.words.text("preview_banner"), "reason": self.preview} \
+            if self.site is not None and self.preview else None
+        if self.site is not None:
+            navigation.compact_menu(env)
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            titles.make_safe([*self._nav_items, *pages], config)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -201,8 +224,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
         if site.pages.is_easy_read(uri):
             context["pp_easy"] = site.easy_frame(page.url, uri)
         context["pp_feed"] = {"href": relative(page.url, self.config.feed_path),
-                              "title": self.words.text("feed_title", site_name=config.site_name or "")}
-        feedback = site.feedback_link(page.canonical_url or page.abs_url or page.url, page.title or "")
+                              "title": self.words.text("feed_title", site_name=titles.plain(config.site_name) or "")}
+        feedback = site.feedback_link(page.canonical_url or page.abs_url or page.url, titles.plain(page.title) or "")
         if feedback is not None:
             context["pp_feedback"] = feedback
         return context

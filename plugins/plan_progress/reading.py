@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from .config import PlanProgressConfig
-from .core import easyread, links, upgrade
+from .core import easyread, links, published_files, sanitise, upgrade
 from .core.easyread import Rules
 from .core.files import page_templates
 from .core.help import Contact, contacts_from
@@ -46,6 +47,7 @@ class PlanSettings:
     as_at: dt.date
     rules: Rules
     pictures_dir: str = "assets/pictures"
+    publish_file_types: tuple[str, ...] = ()  # what the content folder may publish besides FILE_TYPES
     contacts: tuple[Contact, ...] = ()  # the "Contact and help" entries (their easy-read words are checked too)
     easy_read: bool = True  # False: the site has no easy read, and no easy-read check runs
 
@@ -65,7 +67,12 @@ def plan_settings(settings: PlanProgressConfig) -> PlanSettings:
     rules = Rules(max_words=settings.easy_read_max_words, max_grade=float(settings.easy_read_max_grade),
                   max_sentences_per_idea=settings.easy_read_max_sentences_per_idea,
                   known_names=frozenset(settings.easy_read_known_names))
+    wrong = published_files.setting_problems(settings.publish_file_types)
+    if wrong:
+        raise PluginError("plan-progress: settings in mkdocs.yml that cannot be used:\n"
+                          + "\n".join(f"  {p}" for p in wrong))
     return PlanSettings(scale=scale, as_at=as_at, rules=rules, pictures_dir=settings.pictures_dir,
+                        publish_file_types=tuple(settings.publish_file_types),
                         contacts=tuple(contacts_from(settings.contacts or [])), easy_read=settings.easy_read)
 
 
@@ -82,7 +89,17 @@ def site_paths(settings: PlanProgressConfig) -> Paths:
                  open_data_page=settings.open_data_page, easy_read_dir=settings.easy_read_dir,
                  you_said_dir=settings.you_said_dir,
                  contact_page=settings.contact_page if settings.contacts else None,
-                 area_slug=area_slug(settings.words))
+                 area_slug=area_slug(settings.words),
+                 date_passed=_path_word(settings.words, "date_passed_path"),
+                 no_date=_path_word(settings.words, "no_date_path"))
+
+
+def _path_word(words: dict, key: str) -> str:
+    """The address of a list page from the word list (the site's words:, else locale/en.yml), as a slug."""
+    from .core.words import Words
+
+    value = (words or {}).get(key)
+    return slug(value) if isinstance(value, str) and slug(value) else Words.load().texts[key]
 
 
 def area_slug(words: dict) -> str:
@@ -117,16 +134,21 @@ def read_plan(files: Files, config: MkDocsConfig, settings: PlanSettings) -> tup
         display = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
         pages.append(RawPage(path=display, uri=file.src_uri, raw=Path(file.abs_src_path).read_bytes()))
     icon_exists = icon_finder(tuple(config.theme.dirs))
-    missing = [s.icon for s in settings.scale if icon_exists(s.icon) is None]
-    if missing:
-        raise PluginError(f"plan-progress: the status scale names icons the theme does not have: "
-                          f"{', '.join(missing)}; pick icons such as material/check-circle")
+    wrong = icon_problems([s.icon for s in settings.scale], tuple(config.theme.dirs))
+    if wrong:
+        raise PluginError("plan-progress: the status scale in mkdocs.yml names icons that cannot be used:\n"
+                          + "\n".join(f"  {p}" for p in wrong))
     picture_file = _picture_finder(config.docs_dir, settings.pictures_dir)
     is_icon_name = _icon_name_finder(tuple(config.theme.dirs), config.docs_dir, settings.pictures_dir)
     plan, problems = load_plan(pages, settings.scale, settings.as_at,
                                icon_exists=lambda name: icon_exists(name) is not None, easy_rules=settings.rules,
                                templates=page_templates(config.theme.custom_dir), picture_file=picture_file,
-                               is_icon_name=is_icon_name, easy_read=settings.easy_read)
+                               is_icon_name=is_icon_name, easy_read=settings.easy_read,
+                               body_check=body_checker(config))
+    # Only files of a safe type are published, and no picture that can run script (core/published_files.py).
+    problems.items.extend(published_files.problems(
+        config.docs_dir, [file.abs_src_path for file in files if file.abs_src_path and not file.generated_by],
+        settings.publish_file_types, root))
     if settings.easy_read:
         # The contacts' pictures: the site's own, or one the plugin ships (picture_file finds both).
         easyread.check_contacts(list(settings.contacts), easyread.explained_terms(plan.glossary),
@@ -154,11 +176,63 @@ def required_date(value: dt.date | None, name: str = "as_at") -> dt.date:
     return value
 
 
+def body_checker(config: MkDocsConfig):
+    """``check(source, problems)``: a page's Markdown body, rendered with the site's Markdown extensions,
+    checked against the allow-list of page markup and for hidden controls (core/sanitise.py)."""
+    import markdown
+
+    checker = sanitise.BodyChecker(lambda: markdown.Markdown(extensions=config.markdown_extensions,
+                                                             extension_configs=config.mdx_configs or {}))
+    return lambda source, problems: checker.check(source.path, source.body, source.body_line, problems)
+
+
+ICON_NAME = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9-]+")  # set/name: letters, digits and dashes only
+
+
+def icon_problems(names, theme_dirs: tuple[str, ...]) -> list[str]:
+    """Why each icon name cannot be used: not ``set/name`` of letters, digits and dashes, or not in
+    the theme's icon sets (nor the site's overrides/.icons); with the closest names there are."""
+    import difflib
+
+    found = []
+    finder = icon_finder(theme_dirs)
+    for name in dict.fromkeys(names):
+        path = finder(name)
+        if path is not None:
+            # its markup is put into every badge of the status: it may only draw
+            found += [f"icon '{name}' ({path}) {message}"
+                      for _line, message in published_files.svg_problems(Path(path).read_bytes())]
+            continue
+        close = difflib.get_close_matches(str(name).lower(), _icon_names(theme_dirs), n=3, cutoff=0.6)
+        hint = (f"; the closest icons are {', '.join(close)}" if close
+                else "; pick an icon such as material/check-circle")
+        if not isinstance(name, str) or not ICON_NAME.fullmatch(name):
+            found.append(f"icon '{name}' is not an icon name: write set/name with letters, digits and dashes only "
+                         f"(for example material/check-circle){hint}")
+        else:
+            found.append(f"icon '{name}' is not in the theme's icon sets (nor in overrides/.icons){hint}")
+    return found
+
+
+@lru_cache(maxsize=None)
+def _icon_names(theme_dirs: tuple[str, ...]) -> list[str]:
+    """Every icon's name (set/name) in the theme's icon sets: read only to suggest a close one."""
+    names = set()
+    for folder in theme_dirs:
+        icons = Path(folder, ".icons")
+        for path in icons.glob("*/*.svg"):
+            names.add(f"{path.parent.name}/{path.stem}")
+    return sorted(names)
+
+
 @lru_cache(maxsize=None)
 def icon_finder(theme_dirs: tuple[str, ...]):
-    """A lookup from an icon's name ("material/check") to its SVG file in the theme's folders."""
+    """A lookup from an icon's name ("material/check") to its SVG file in the theme's folders; None
+    for a name that is not ``set/name`` of letters, digits and dashes (no path can reach outside)."""
     @lru_cache(maxsize=None)
     def find(name: str) -> str | None:
+        if not isinstance(name, str) or not ICON_NAME.fullmatch(name):
+            return None
         for folder in theme_dirs:
             candidate = Path(folder, ".icons", f"{name}.svg")
             if candidate.is_file():

@@ -14,6 +14,10 @@ from mkdocs.plugins import get_plugin_logger
 
 from .config import PlanProgressConfig
 from .core import help as help_core
+from .core import navigation
+from .core.launch import CannotCheck
+from .core.launch import findings as launch_findings
+from .core.model import Plan
 from .core.palette import theme_colour_problems
 from .core.site import CSS_PATH, JS_PATH, THEME_FIXES_PATH
 from .core.words import Words
@@ -46,6 +50,10 @@ def configure(config: MkDocsConfig, options: PlanProgressConfig) -> Words:
             words.text("contact_title"))
     check_edit_uri(config)
     add_templates(config)
+    features = config.theme.get("features")
+    if features is None:
+        features = config.theme["features"] = []
+    navigation.prune(features)  # a page's menu: its own section in full, every other one as a link
     for position, path in enumerate((CSS_PATH, THEME_FIXES_PATH)):
         if path not in config.extra_css:
             config.extra_css.insert(position, path)
@@ -79,3 +87,27 @@ def add_templates(config: MkDocsConfig) -> None:
     custom = config.theme.custom_dir
     position = 1 if custom is not None and dirs and dirs[0] == custom else 0
     dirs.insert(position, path)
+
+
+def missing_report_note(options: PlanProgressConfig) -> str | None:
+    """The build's note while ``previous_report`` is unset (never text on a page)."""
+    if options.previous_report:
+        return None
+    return ("previous_report is not set: the Board report lists every change so far "
+            "(./scripts/launch-check lists it)")
+
+
+def preview_reason(config: MkDocsConfig, options: PlanProgressConfig, words: Words, root: Path, plan: Plan,
+                   last_updated_known: bool) -> str | None:
+    """While ./scripts/launch-check would refuse the site (judged on the day the site was last updated,
+    never the clock): the preview banner's second sentence. None once nothing is left."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        found = launch_findings(path.name, path.read_text(encoding="utf-8"), config, options, plan.as_at,
+                                root, plan.late_date, last_updated_known)
+    except (OSError, CannotCheck):
+        return words.text("preview_other")
+    if not found:
+        return None
+    contacts = any("contacts" in f.message or "feedback" in f.message for f in found)
+    return words.text("preview_contacts" if contacts else "preview_other")

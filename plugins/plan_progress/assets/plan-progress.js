@@ -30,13 +30,26 @@
   apply();
 })();
 
-/* plan-progress: the menu and search buttons in the header (partials/header.html).
+/* plan-progress: the menu and search buttons in the header. They wait in a <template>
+   (plan-progress/partials/header-controls.html); this puts each beside the theme's label it
+   stands for (mkdocs-material's header.html is used as it is).
    Below the desktop layout the navigation is a drawer, opened by the theme's hidden checkbox
    #__drawer. The button drives that checkbox: Enter and Space open it, Escape closes it and puts
    focus back on the button, aria-expanded says which, and the closed drawer is inert (nothing in
    it can be tabbed to or is read out). On phones the search field is hidden until opened: the
    search button opens it, and the hidden field is not a tab stop. Without JavaScript the theme's
    labels do the same job (html.no-js shows them instead of the buttons). */
+(function () {
+  "use strict";
+  var controls = document.getElementById("pp-header-controls");
+  if (!controls || !controls.content) return;
+  [["[data-pp-menu]", "__drawer"], ["[data-pp-search]", "__search"]].forEach(function (pair) {
+    var button = controls.content.querySelector(pair[0]);
+    var label = document.querySelector('.md-header label.md-header__button[for="' + pair[1] + '"]');
+    if (button && label) label.parentNode.insertBefore(button, label.nextSibling);
+  });
+})();
+
 (function () {
   "use strict";
   var drawerToggle = document.getElementById("__drawer");
@@ -209,11 +222,50 @@
   window.addEventListener("resize", measure);
 })();
 
-/* plan-progress: section toggles in the navigation (partials/nav-item.html) are buttons with
-   aria-expanded that drive the theme's checkbox for the section. */
+/* plan-progress: the navigation's keyboard controls. mkdocs-material's nav-item.html (used as it
+   is) opens a section with a <label> for a hidden checkbox, with tabindex 0: no name, no role, no
+   expanded state, and Enter does nothing. Each such label gives way to a button named after the
+   section, with aria-expanded, that drives the same checkbox; the section's list is named after
+   it too (the theme names it by the label, which holds only an icon beside an index page, and
+   gives it aria-expanded, which a navigation landmark may not have). The link to this page says
+   so (aria-current); the table of contents' checkbox goes when there is no label for it (an
+   unlabelled checkbox). Without JavaScript the labels stay: a mouse or a finger opens sections. */
 (function () {
   "use strict";
-  Array.prototype.forEach.call(document.querySelectorAll("[data-pp-toggle]"), function (button) {
+  var primary = document.querySelector(".md-nav--primary");
+  if (!primary) return;
+  Array.prototype.forEach.call(primary.querySelectorAll("label.md-nav__link[for]"), function (label) {
+    var id = label.getAttribute("for");
+    var item = label.closest(".md-nav__item");
+    var nav = item && item.querySelector(":scope > .md-nav");
+    if (id === "__toc" || !nav) return;
+    var title = nav.querySelector(":scope > .md-nav__title");
+    var name = title ? title.textContent.replace(/\s+/g, " ").trim() : "";
+    nav.id = id + "_nav";
+    nav.removeAttribute("aria-expanded");
+    nav.removeAttribute("aria-labelledby");
+    if (name) nav.setAttribute("aria-label", name);
+    var focusable = label.getAttribute("tabindex") === "0";  // the theme's: not for a section heading
+    label.removeAttribute("tabindex");
+    label.classList.add("pp-nojs-toggle");
+    if (!focusable) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.classList.add("md-nav__link");
+    button.classList.add("pp-nav-toggle");
+    if (label.classList.contains("md-nav__link--active")) button.classList.add("md-nav__link--active");
+    button.setAttribute("data-pp-toggle", id);
+    button.setAttribute("aria-controls", nav.id);
+    if (name) button.setAttribute("aria-label", name);
+    Array.prototype.forEach.call(label.childNodes, function (child) { button.appendChild(child.cloneNode(true)); });
+    label.parentNode.insertBefore(button, label.nextSibling);
+  });
+  Array.prototype.forEach.call(primary.querySelectorAll("a.md-nav__link--active"), function (link) {
+    link.setAttribute("aria-current", "page");
+  });
+  var toc = document.getElementById("__toc");
+  if (toc && !document.querySelector('label[for="__toc"]')) toc.parentNode.removeChild(toc);
+  Array.prototype.forEach.call(primary.querySelectorAll("[data-pp-toggle]"), function (button) {
     var toggle = document.getElementById(button.getAttribute("data-pp-toggle"));
     if (!toggle) return;
     var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };

@@ -36,6 +36,7 @@ from mkdocs.structure.files import File
 
 from ..core.model import Action, HistoryEntry, Plan
 from ..core.pages import SitePages
+from ..core.safe_text import for_log, invisible, invisible_message, log_lines
 from ..core.scale import Status
 from ..reading import site_paths
 from .common import OK, PROBLEMS, Stop, find_config, open_project
@@ -53,7 +54,26 @@ class Side:
     pages: dict[str, str]  # address (relative to the site) -> file it is made from
 
 
+# What a pull request can change besides content: the code that builds and checks the site, and its
+# settings. The summary names them at its top (it is made by the base branch's copy of these tools).
+TOOLS = ("plugins", "scripts", ".github", "overrides", "bench", "tests", "pyproject.toml", "requirements.txt",
+         "requirements-test.txt", "package.json", "package-lock.json", ".ci", "mkdocs.yml")
+# Settings that make MkDocs load or run code while reading them: hooks (Python files), INHERIT (another
+# settings file) and YAML's Python tags (!!python/object/apply runs anything; %TAG and !<...> spell them).
+_RUNS_CODE = re.compile(r"^(hooks|INHERIT)\s*:|^%TAG|(^|\s)!(!|<)|python/", re.MULTILINE)
+
+
+def tools_changed(repo: Path, commit: str) -> list[str]:
+    """The files of ``TOOLS`` that differ between ``commit`` and the working folder."""
+    listed = git(repo, "diff", "--name-only", commit, "--", *TOOLS)
+    return sorted(line for line in listed.splitlines() if line)
+
+
 def read_side(config_file: Path, name: str) -> Side:
+    if _RUNS_CODE.search(config_file.read_text(encoding="utf-8", errors="replace")):
+        raise Stop(f"the settings in {name} ({config_file.name}) use hooks:, INHERIT: or a YAML Python tag "
+                   "(!!python/...), which load or run code; the summary reads a site's settings without running "
+                   "anything, so it cannot read these", code=PROBLEMS)
     project = open_project(config_file)
     files, plan, problems = project.read()
     if problems.errors:
@@ -184,15 +204,40 @@ def compare(base: Side, head: Side) -> dict:
 
 # Characters that would turn text from a page into a link, image, emphasis, HTML or a table cell break.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>!|#&~])")
+# Words GitHub turns into something live even when every Markdown character is escaped: a mention
+# (@someone, @org/team: a notification), an e-mail address, a bare address (https://..., www....) and an
+# issue or commit reference (#12, org/repo#12, GH-12). Such a word is shown as code: as written, not live.
+_LIVE = re.compile(r"\S*(?:@|://|www\.|#\d|\bGH-\d|\b(?:mailto|xmpp|tel|javascript|data):)\S*", re.IGNORECASE)
+
+
+def _code(word: str) -> str:
+    """A code span holding ``word`` exactly (the fence longer than any run of backticks in it)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", word)), default=0) + 1)
+    pad = " " if word.startswith("`") or word.endswith("`") else ""
+    return f"{fence}{pad}{word}{pad}{fence}"
 
 
 def md(text) -> str:
-    """Text from front-matter, safe to put in Markdown: one line, nothing read as Markdown or HTML.
+    """Text from front-matter, safe to put in a pull request's summary: one line, nothing read as
+    Markdown or HTML, no mention, address or reference made live (each shown as code). Text with a
+    control that reorders what is shown (U+202E ...) is refused: the content check refuses it too.
 
-    >>> md("See [this](javascript:x) <img src=x> *now*")
-    'See \\\\[this\\\\](javascript:x) \\\\<img src=x\\\\> \\\\*now\\\\*'
+    >>> md("See [this](https://x.test) <img src=x> *now*")
+    'See `[this](https://x.test)` \\\\<img src=x\\\\> \\\\*now\\\\*'
+    >>> md("ask @octocat or @org/team, see https://x.test")
+    'ask `@octocat` or `@org/team,` see `https://x.test`'
     """
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    text = " ".join(str(text).split())
+    hidden = invisible(text)
+    if hidden:
+        raise Stop(f"the text '{for_log(text[:80])}' {invisible_message(hidden[1])}", code=PROBLEMS)
+    out, at = [], 0
+    for live in _LIVE.finditer(text):
+        out.append(_MARKDOWN.sub(r"\\\1", text[at:live.start()]))
+        out.append(_code(live.group()))
+        at = live.end()
+    out.append(_MARKDOWN.sub(r"\\\1", text[at:]))
+    return "".join(out)
 
 
 def name(item: dict) -> str:
@@ -210,8 +255,16 @@ def entry_words(entry: dict | None) -> str:
 
 
 def to_markdown(report: dict) -> str:
-    lines = ["## What this change does to the site", "",
-             f"Compared with `{report['base'].replace('`', '')}`.", ""]
+    lines = ["## What this change does to the site", ""]
+    tools = report.get("tools_changed") or []
+    if tools:
+        shown = ", ".join(_code(path) for path in tools[:20])
+        shown += f" and {len(tools) - 20} more" if len(tools) > 20 else ""
+        lines.extend([f"**This change also changes the site's tools or settings** ({len(tools)} "
+                      f"{'file' if len(tools) == 1 else 'files'}: {shown}), not only its content. This summary "
+                      "was made by the base branch's tools, so the change cannot alter what it says here; review "
+                      "those files as code before merging.", ""])
+    lines.extend([f"Compared with `{report['base'].replace('`', '')}`.", ""])
 
     def section(title: str, items: list, line) -> None:
         if items:
@@ -290,15 +343,16 @@ def main(argv: list[str] | None = None) -> int:
         head = read_side(config_file, "the working folder")
         report = compare(base, head)
         report["base"] = f"{args.base} (commit {commit})"
+        report["tools_changed"] = tools_changed(repo, commit)
     except Stop as stop:
-        print(f"changes: {stop.message}", file=sys.stderr)
+        print(log_lines(f"changes: {stop.message}"), file=sys.stderr)
         return stop.code
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        print(to_markdown(report))
+        print(log_lines(to_markdown(report)))  # it is shown in the job's log too
     return OK
 
 

@@ -25,6 +25,7 @@ from ..config import PlanProgressConfig  # noqa: E402
 from ..core.files import linked_files  # noqa: E402
 from ..core.model import Plan  # noqa: E402
 from ..core.problems import Problems  # noqa: E402
+from ..core.safe_text import log_lines  # noqa: E402
 from ..core.words import Words  # noqa: E402
 from ..reading import PLUGIN_NAME, PlanSettings, check_settings, plan_settings, read_plan  # noqa: E402
 
@@ -141,7 +142,7 @@ def open_project(config_file: Path) -> Project:
     finally:
         logger.removeHandler(collect)
     for message in collect.messages:
-        print(f"{name}: {message}", file=sys.stderr)
+        print(log_lines(f"{name}: {message}"), file=sys.stderr)
     return Project(config_file=config_file, config=config, settings=settings, options=plugin.config)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core import schema
 from ..core.model import Area, Plan
+from ..core.safe_text import log_lines
 from . import yamltext
 from .common import OK, PROBLEMS, Project, Stop, find_config, open_project
 
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         project = open_project(find_config(args.config_file))
         message = run(project, args.area, args.title)
     except Stop as stop:
-        print(f"new-action: {stop.message}", file=sys.stderr)
+        print(log_lines(f"new-action: {stop.message}"), file=sys.stderr)
         return stop.code
     print(message)
     return OK

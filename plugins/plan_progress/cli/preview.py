@@ -35,6 +35,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import get_files
 
 from ..core.problems import Problem
+from ..core.safe_text import log_lines
 from .common import CANNOT_RUN, OK, Stop, find_config, open_project
 from .validate import location_key
 
@@ -116,7 +117,7 @@ class Preview:
             build(config, serve_url=self.serve_url)
             self.failure = None
         except Stop as stop:
-            print(f"preview: {stop.message}", file=sys.stderr, flush=True)
+            print(log_lines(f"preview: {stop.message}"), file=sys.stderr, flush=True)
             self.failure = problems_page([], stop.message)
         except (MkDocsException, OSError) as exc:
             message = exc.format_message() if isinstance(exc, MkDocsException) else str(exc)
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         preview = Preview(config_file, port)
         address = preview.address_of(args.page)
     except Stop as stop:
-        print(f"preview: {stop.message}", file=sys.stderr)
+        print(log_lines(f"preview: {stop.message}"), file=sys.stderr)
         return stop.code
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-8s-  %(message)s")

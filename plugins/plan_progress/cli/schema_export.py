@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.safe_text import log_lines
 from ..core.schema import Context, json_schema
 from .common import OK, Project, Stop, find_config, open_project
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         project = open_project(find_config(args.config_file))
         target = write_schema(project)
     except Stop as stop:
-        print(stop.message, file=sys.stderr)
+        print(log_lines(stop.message), file=sys.stderr)
         return stop.code
     print(f"Wrote {target.relative_to(project.root).as_posix()}")
     return OK

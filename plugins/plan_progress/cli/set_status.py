@@ -30,6 +30,7 @@ from ..core.dates import PartialDate
 from ..core.frontmatter import CONTROL_CHARACTER
 from ..core.model import Plan
 from ..core.problems import Problem
+from ..core.safe_text import log_lines
 from ..core.suggest import did_you_mean
 from . import yamltext
 from .common import CANNOT_RUN, OK, PROBLEMS, Project, Stop, find_config, open_project
@@ -251,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         message = run(project, args.id.strip().strip("\"'"), args.status.strip(), args.note, args.source,
                       args.date, args.url)
     except Stop as stop:
-        print(f"set-status: {stop.message}", file=sys.stderr)
+        print(log_lines(f"set-status: {stop.message}"), file=sys.stderr)
         return stop.code
     print(message)
     return OK

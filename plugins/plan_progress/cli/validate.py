@@ -17,6 +17,7 @@ import re
 import sys
 
 from ..core.problems import ERROR, Problem
+from ..core.safe_text import github_data, github_property, log_lines
 from .common import CANNOT_RUN, OK, PROBLEMS, Stop, find_config, open_project
 from .schema_export import write_schema
 
@@ -35,12 +36,8 @@ def plural(count: int, noun: str) -> str:
 # https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+_escape_data = github_data  # one escaping for every tool (core/safe_text.py)
+_escape_property = github_property
 
 
 def github_annotation(severity: str, message: str, file: str | None = None, line: int | None = None,
@@ -90,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         if github:
             print(github_annotation(ERROR, stop.message, stop.file, title="The check could not run"))
         else:
-            print(stop.message)
+            print(log_lines(stop.message))
         print("The content was not checked: fix the settings above first.")
         return CANNOT_RUN
 

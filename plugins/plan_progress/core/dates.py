@@ -113,3 +113,55 @@ def words(date: dt.date) -> str:
     '8 March 2022'
     """
     return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_NO_YEAR = re.compile(r"^([A-Za-z]+)\s*(?:,?\s*\(?\s*year not (?:given|stated)\s*\)?)?$", re.IGNORECASE)
+
+SOURCE_ALLOWED = (f"{ALLOWED}, or a month whose year the source does not give, written with its name and "
+                  "'year not given' (for example 'September, year not given')")
+
+
+@dataclass(frozen=True)
+class SourceDate:
+    """A date as precisely as a source gives it: a day, a month, a year, or a month with no year
+    ("the September meeting"). A date without a year cannot be placed in time by itself: it sorts
+    by ``after``, the date the content says it is known to be later than (``sort_day``).
+
+    >>> SourceDate.parse("September, year not given").words
+    'September (year not given)'
+    >>> SourceDate.parse("2022-03-08").words
+    '8 March 2022'
+    """
+
+    month_only: int | None = None  # a month with no year
+    date: PartialDate | None = None  # None exactly when month_only is set
+
+    @classmethod
+    def parse(cls, value) -> "SourceDate":
+        if isinstance(value, str):
+            match = _NO_YEAR.match(value.strip())
+            if match and match.group(1).lower() in _MONTHS:
+                return cls(month_only=_MONTHS[match.group(1).lower()])
+        try:
+            return cls(date=PartialDate.parse(value))
+        except ValueError as exc:
+            raise ValueError(f"{exc}; it is not {SOURCE_ALLOWED}") from None
+
+    @property
+    def has_year(self) -> bool:
+        return self.date is not None
+
+    @property
+    def words(self) -> str:
+        if self.date is not None:
+            return self.date.words
+        return f"{calendar.month_name[self.month_only or 1]} (year not given)"
+
+    @property
+    def iso(self) -> str:
+        """The date in open data: YYYY-MM-DD, YYYY-MM or YYYY; --MM (ISO 8601) for a month with no year."""
+        return self.date.iso if self.date is not None else f"--{self.month_only:02d}"
+
+    def __str__(self) -> str:
+        return self.words

@@ -396,9 +396,9 @@ class EasyReadRenderer:
     def late_words(self, action) -> list[str]:
         """What the status row says about the completion date: late only when a rating says so."""
         due = self.r.due_words(action)
-        if action.is_overdue(self.plan.as_at):
+        if action.is_overdue(self.plan.late_date):
             return [self.words.text("easy_late", due=due)]
-        if action.awaiting_update(self.plan.as_at):
+        if action.awaiting_update(self.plan.late_date):
             return [self.words.text("easy_due_passed", due=due)]
         return []
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problems
+from .safe_text import HIDDEN as _HIDDEN
+from .safe_text import invisible, invisible_message
 
 _NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -67,6 +69,7 @@ class Source:
     data: dict = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
+    body_line: int = 1  # the file's line the body starts on
     has_front_matter: bool = False
 
     def line(self, *keys) -> int | None:
@@ -126,6 +129,7 @@ def parse(text: str, path: str, uri: str, problems: Problems) -> Source | None:
     yaml_text = "\n".join(lines[1:end])
     source.has_front_matter = True
     source.body = "\n".join(lines[end + 1:])
+    source.body_line = end + 2
     if "\t" in yaml_text:
         for number, line in enumerate(lines[1:end], start=2):
             if "\t" in line[: len(line) - len(line.lstrip())]:
@@ -249,6 +253,11 @@ def _checked_characters(source: Source | None, problems: Problems) -> Source | N
                                "that is not allowed; delete it (between quotes it can be written as a code "
                                "such as \\x01 or \\u0007). Only letters, numbers, punctuation, spaces, tabs "
                                "and new lines are allowed")
+            elif _HIDDEN.search(value):
+                hidden = invisible(value)
+                if hidden:
+                    problems.error(source.path, source.line(*(where or parts)), _label(parts) or None,
+                                   invisible_message(hidden[1]))
 
     walk(source.data, [])
     return source

@@ -160,6 +160,7 @@ def setting_problems(config, plugin_options) -> list[str]:
 
 def _control_characters(name: str, value) -> list[str]:
     from .frontmatter import CONTROL_CHARACTER
+    from .safe_text import invisible, invisible_message
 
     if isinstance(value, Mapping):
         return [line for key, item in value.items() for line in _control_characters(f"{name}.{key}", item)]
@@ -168,6 +169,7 @@ def _control_characters(name: str, value) -> list[str]:
                 for line in _control_characters(f"{name}[{index}]", item)]
     found = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
     if found is None:
-        return []
+        hidden = invisible(value) if isinstance(value, str) else None
+        return [f"{name}: {invisible_message(hidden[1])}"] if hidden else []
     return [f"{name}: contains an invisible control character (code 0x{ord(found.group()):02x}) that is not "
             "allowed; delete it"]

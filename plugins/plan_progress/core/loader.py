@@ -27,6 +27,8 @@ from .model import (
     SaidLink,
     Term,
     Theme,
+    Update,
+    UpdatePoint,
     YouSaidItem,
 )
 from .problems import Problems
@@ -45,7 +47,8 @@ class RawPage:
     raw: bytes
 
 
-def read_sources(pages: list[RawPage], problems: Problems) -> list[Source]:
+def read_sources(pages: list[RawPage], problems: Problems, body_check=None) -> list[Source]:
+    """Every page that can be read; ``body_check(source, problems)`` checks each one's Markdown body."""
     sources = []
     for page in pages:
         text = decode(page.raw, page.path, problems)
@@ -54,6 +57,8 @@ def read_sources(pages: list[RawPage], problems: Problems) -> list[Source]:
         source = parse(text, page.path, page.uri, problems)
         if source is not None:
             sources.append(source)
+            if body_check is not None:
+                body_check(source, problems)
     return sources
 
 
@@ -90,6 +95,11 @@ def check_record(source: Source, record: schema.Record, value: dict, ctx: schema
                         continue
                 items.append(item)
             checked = items
+        elif isinstance(spec.kind, schema.Record):
+            before = len(problems.errors)
+            checked = check_record(source, spec.kind, checked, ctx, problems, field_parts)
+            if len(problems.errors) != before:
+                continue
         clean[name] = checked
     allowed = set(record.fields) | (schema.THEME_KEYS if not parts else set())
     for name in value:
@@ -119,13 +129,14 @@ def _closest(name: str, options) -> str:
 def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
               icon_exists=None, easy_rules: easyread.Rules | None = None,
               templates=None, picture_file=None, is_icon_name=None,
-              easy_read: bool = True) -> tuple[Plan, Problems]:
+              easy_read: bool = True, body_check=None) -> tuple[Plan, Problems]:
     """Validate every page and build the plan. The plan is complete only if there are no errors.
 
     ``picture_file(name)`` gives an easy-read picture's path in the site (None: no such picture), and
     ``is_icon_name(slug)`` says whether an icon set has a file of that name (alt text must not be one).
     ``easy_read``: False when the site has no easy read (the easy_read setting): no easy-read check
     runs, and every easy-read field in the content is reported as unused.
+    ``body_check(source, problems)`` checks a page's Markdown body (core/sanitise.py).
     """
     problems = Problems()
     ctx = schema.Context(status_keys=[s.key for s in scale], icon_exists=icon_exists,
@@ -138,7 +149,7 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
     # as dangling, because the page's own problem is the one to fix.
     mentioned_ids = {m.group(1) for page in pages
                      for m in _ID_LINE.finditer(page.raw.decode("utf-8", errors="replace"))}
-    for source in read_sources(pages, problems):
+    for source in read_sources(pages, problems, body_check):
         _check_theme_keys(source, templates, problems)
         if not source.has_front_matter or "type" not in source.data:
             continue
@@ -252,6 +263,13 @@ def load_plan(pages: list[RawPage], scale: tuple[Status, ...], as_at: dt.date,
         if kind == "you-said":
             plan.themes.append(_theme(source, data, actions, mentioned_ids, problems, picture_file))
 
+    for source, kind, data in typed:
+        if kind == "update":
+            update = _update(source, data, areas_by_number, actions, mentioned_ids, problems)
+            if update is not None:
+                plan.updates.append(update)
+    plan.updates.sort(key=lambda u: (u.sort_day, u.uri))
+
     plan.areas = sorted(areas_by_number.values(), key=lambda a: a.number)
     for area in plan.areas:
         area.actions.sort(key=lambda a: a.sort_key)
@@ -275,6 +293,11 @@ def _check_theme_keys(source: Source, templates, problems: Problems) -> None:
                 found = "it is empty" if isinstance(value, str) or value is None else f"found {schema.show(value)}"
                 problems.error(source.path, source.line(name), name,
                                f"expected one line of text, but {found}; write some text or remove the field")
+    if "icon" in source.data and not (isinstance(source.data["icon"], str)
+                                      and re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9-]+", source.data["icon"])):
+        problems.error(source.path, source.line("icon"), "icon",
+                       f"{schema.show(source.data['icon'])} is not an icon name: write set/name with letters, "
+                       "digits and dashes only, for example material/check-circle")
     if "template" in source.data and templates is not None:
         value = source.data["template"]
         if value not in templates:
@@ -380,6 +403,51 @@ def _link_item(item: YouSaidItem, source: Source, index: int, raw: dict, actions
             action.said_links.append(said_link)
 
 
+def _update(source: Source, data: dict, areas: dict[int, Area], actions: dict[str, Action],
+            mentioned_ids: set[str], problems: Problems) -> Update | None:
+    """A dated update from a later source, tied to the areas and actions its points are about."""
+    if not all(name in data for name in ("title", "date", "source", "summary", "says")):
+        return None  # each missing field has its own error
+    date = data["date"]
+    after = data.get("after")
+    if not date.has_year and after is None:
+        problems.error(source.path, source.line("date"), "date",
+                       f"'{date.words}' has no year, so it cannot be put in order; add 'after:' with a date the "
+                       "update is known to be later than, and 'order:' saying why (from the source)")
+        return None
+    if not date.has_year and not data.get("order"):
+        problems.error(source.path, source.line("after"), "order",
+                       "is missing; say why the update is later than 'after' (from the source), so readers "
+                       "can see how it was put in order")
+    info = data["source"]
+    update = Update(uri=source.uri, path=source.path, title=data["title"], date=date, after=after,
+                    order=data.get("order"), source_title=info.get("title", ""),
+                    publisher=info.get("publisher", ""), source_date=info.get("date", ""),
+                    source_file=info.get("file"), source_url=info.get("url"), summary=data["summary"],
+                    easy_read_summary=data.get("easy_read_summary"),
+                    plan_published=bool(data.get("plan_published")))
+    for index, raw in enumerate(data["says"]):
+        point = UpdatePoint(quote=raw["quote"], summary=raw["summary"], easy_read=raw.get("easy_read"))
+        for ref, number in enumerate(raw.get("areas", [])):
+            area = areas.get(number)
+            if area is None:
+                problems.error(source.path, source.line("says", index, "areas", ref),
+                               f"says[{index + 1}].areas[{ref + 1}]",
+                               f"there is no area {number} (areas: {', '.join(str(n) for n in sorted(areas))})")
+            elif area not in point.areas:
+                point.areas.append(area)
+        for ref, action_id in enumerate(raw.get("actions", [])):
+            action = actions.get(action_id)
+            if action is None and action_id not in mentioned_ids:
+                problems.error(source.path, source.line("says", index, "actions", ref),
+                               f"says[{index + 1}].actions[{ref + 1}]",
+                               f"there is no action \"{action_id}\"{_near(action_id, actions)}")
+            elif action is not None and action not in point.actions:
+                point.actions.append(action)
+        update.points.append(point)
+    return update
+
+
 def _read_glossary(plan: Plan, typed, problems: Problems) -> None:
     for source, kind, data in typed:
         if kind != "glossary":
@@ -456,6 +524,14 @@ def _check_easy_read(plan: Plan, typed, rules: easyread.Rules, problems: Problem
                 if raw.get("easy_read"):
                     easyread.check(raw["easy_read"], source.path, source.line("terms", index, "easy_read"),
                                    f"terms[{index + 1}].easy_read", explained | {raw["term"]}, rules, problems)
+            continue
+        if kind == "update":
+            texts = [("easy_read_summary", data.get("easy_read_summary"), source.line("easy_read_summary"))]
+            texts += [(f"says[{index + 1}].easy_read", point.get("easy_read"), source.line("says", index, "easy_read"))
+                      for index, point in enumerate(data.get("says") or [])]
+            for label, text, line in texts:
+                if text:
+                    easyread.check_idea(text, source.path, line, label, explained, rules, problems)
             continue
         ideas = data.get("easy_read") or []
         title = data.get("easy_read_title")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .dates import PartialDate
+from .dates import PartialDate, SourceDate
 from .scale import Status
 
 
@@ -234,6 +234,60 @@ class Term:
 
 
 @dataclass
+class UpdatePoint:
+    """One thing a later source says: its words, the same in plain words, and what it is about."""
+
+    quote: str  # word for word from the source
+    summary: str  # in plain words
+    easy_read: str | None = None
+    areas: list[Area] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    def is_about_area(self, area: Area) -> bool:
+        return area in self.areas or any(a.area is area for a in self.actions)
+
+
+@dataclass
+class Update:
+    """What a later source says about the plan's progress, dated as the source dates it. Not a
+    rating: a status changes only with a rating and its source."""
+
+    uri: str
+    path: str
+    title: str
+    date: SourceDate
+    summary: str
+    source_title: str
+    publisher: str
+    source_date: str  # as the source gives it
+    after: PartialDate | None = None  # for a date with no year: known to be later than this
+    order: str | None = None  # why (the content's reasoning)
+    source_file: str | None = None
+    source_url: str | None = None
+    easy_read_summary: str | None = None
+    plan_published: bool = False
+    points: list[UpdatePoint] = field(default_factory=list)
+
+    @property
+    def sort_day(self) -> dt.date:
+        """Where it goes in time: its first day, or for a date with no year the day after ``after``."""
+        if self.date.date is not None:
+            return self.date.date.first_day
+        assert self.after is not None  # the loader requires it
+        return self.after.last_day + dt.timedelta(days=1)
+
+    def about_area(self, area: Area) -> list[UpdatePoint]:
+        return [p for p in self.points if p.is_about_area(area)]
+
+    def about_action(self, action: Action) -> list[UpdatePoint]:
+        return [p for p in self.points if action in p.actions]
+
+    @property
+    def anchor(self) -> str:
+        return "update-" + self.uri.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+@dataclass
 class Plan:
     scale: tuple[Status, ...]
     as_at: dt.date
@@ -243,6 +297,42 @@ class Plan:
     home: Home | None = None
     glossary: list[Term] = field(default_factory=list)
     glossary_uri: str | None = None
+    updates: list[Update] = field(default_factory=list)  # oldest first
+    last_updated: dt.date | None = None  # the day the site was last updated (the commit's date); late is counted
+    # against it. None: as_at
+
+    @property
+    def late_date(self) -> dt.date:
+        """The day "late" is counted against: the day the site was last updated."""
+        return self.last_updated or self.as_at
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+    def updates_about_area(self, area: Area) -> list[tuple[Update, list[UpdatePoint]]]:
+        """Newest first: each update that says something about the area, with what it says."""
+        return [(u, points) for u in reversed(self.updates) if (points := u.about_area(area))]
+
+    def updates_about_action(self, action: Action) -> list[tuple[Update, list[UpdatePoint]]]:
+        return [(u, points) for u in reversed(self.updates) if (points := u.about_action(action))]
+
+    @property
+    def published(self) -> Update | None:
+        """The update that is the plan's publication, if the content has one."""
+        return next((u for u in self.updates if u.plan_published), None)
+
+    @property
+    def has_ratings(self) -> bool:
+        return any(a.history for a in self.actions)
+
+    def date_passed(self) -> list[Action]:
+        """Unrated actions whose completion date passed by the day the site was last updated."""
+        return [a for a in self.actions if a.awaiting_update(self.late_date)]
+
+    def no_date(self) -> list[Action]:
+        """Actions for which the plan gives no completion date."""
+        return [a for a in self.actions if a.due is None]
 
     def status(self, key: str) -> Status:
         return next(s for s in self.scale if s.key == key)
@@ -256,11 +346,11 @@ class Plan:
 
     def overdue(self) -> list[Action]:
         """Rated actions that are late (see ``Action.is_overdue``)."""
-        return [a for a in self.actions if a.is_overdue(self.as_at)]
+        return [a for a in self.actions if a.is_overdue(self.late_date)]
 
     def due_passed_unrated(self) -> list[Action]:
         """Actions whose completion date passed with no rating published: not called overdue."""
-        return [a for a in self.actions if a.awaiting_update(self.as_at)]
+        return self.date_passed()
 
     @property
     def pages(self) -> dict[str, object]:
@@ -268,6 +358,7 @@ class Plan:
         out: dict[str, object] = {a.uri: a for a in self.areas}
         out.update({a.uri: a for a in self.actions})
         out.update({t.uri: t for t in self.themes})
+        out.update({u.uri: u for u in self.updates})
         if self.home:
             out[self.home.uri] = self.home
         return out

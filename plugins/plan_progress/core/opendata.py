@@ -11,7 +11,7 @@ from .model import Plan
 # The columns of the actions files, in order: their names are an interface (spreadsheets and programs read
 # them) and never change with a site's words; what each means is the word list's data_<column> text.
 COLUMNS = ("id", "area", "area_title", "title", "status", "status_label", "due", "due_text", "overdue",
-           "due_passed", "leads", "last_changed", "waiting_on", "easy_read", "url")
+           "due_passed", "leads", "last_changed", "waiting_on", "easy_read", "url", "as_at", "site_last_updated")
 
 
 def action_rows(plan: Plan, url_of) -> list[dict]:
@@ -26,13 +26,15 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
             "status_label": action.status.label,
             "due": action.due.iso if action.due else None,
             "due_text": action.due_text,
-            "overdue": action.is_overdue(plan.as_at),
-            "due_passed": action.due_passed(plan.as_at),
+            "overdue": action.is_overdue(plan.late_date),
+            "due_passed": action.due_passed(plan.late_date),
             "leads": list(action.leads),
             "last_changed": action.last_changed.iso if action.last_changed else None,
             "waiting_on": [a.id for a in action.waiting_on],
             "easy_read": bool(action.easy_read),
             "url": url_of(action.uri),
+            "as_at": plan.as_at.isoformat(),
+            "site_last_updated": plan.late_date.isoformat(),
         })
     return rows
 
@@ -63,10 +65,13 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None) -> str:
-    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``next_update``,
-    when set, the date the next update is due (both YYYY-MM-DD)."""
+def to_json(rows: list[dict], as_at, key: str = "actions", next_update=None, last_updated=None) -> str:
+    """The rows as a JSON document. ``as_at`` is the date progress was last checked; ``last_updated``
+    the day the site was last updated; ``next_update``, when set, the date the next update is due
+    (all YYYY-MM-DD)."""
     document = {"as_at": as_at.isoformat()}
+    if last_updated is not None:
+        document["site_last_updated"] = last_updated.isoformat()
     if next_update is not None:
         document["next_update"] = next_update.isoformat()
     document.update({"count": len(rows), key: rows})

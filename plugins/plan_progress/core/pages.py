@@ -39,6 +39,8 @@ class Paths:
     you_said_dir: str = "you-said"
     contact_page: str | None = None  # None: no contacts are set, so no "Contact and help" page
     area_slug: str = "area"  # a part's pages are actions/<area_slug>-<n>/ and easy-read/<area_slug>-<n>/
+    date_passed: str = "date-passed"  # actions/<date_passed>/ (the word list's date_passed_path)
+    no_date: str = "no-date"  # actions/<no_date>/ (the word list's no_date_path)
 
 
 DEFAULT_PATHS = Paths(contact_page="contact.md")  # the settings' defaults (config.py)
@@ -199,7 +201,7 @@ class PageKind:
         values = {f.name: getattr(DEFAULT_PATHS, f.name) for f in fields(Paths)}
         shown = self.path.format(**values, subject=Any_())
         settings = [name for _, name, _, _ in string.Formatter().parse(self.path)
-                    if name and name in values and name != "area_slug"]
+                    if name and name in values and name not in ("area_slug", "date_passed", "no_date")]
         notes = [{"scale": "one page per status", "areas": "one page per area"}[self.each]] if self.each else []
         if self.when is not always:
             notes.append(self.when.__doc__ or "not on every site")
@@ -263,6 +265,11 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              view=_status_actions, edit=edit_settings),
     PageKind("area-actions", "area-actions.html", "{actions_dir}/{area_slug}-{subject.number}.md", each="areas",
              view=_area_actions, edit=edit_area),
+    # The actions whose completion date in the plan has passed with no rating published; those with no date.
+    PageKind("date-passed", "date-passed.html", "{actions_dir}/{date_passed}.md",
+             view=lambda site, page, body: {"actions": site.plan.date_passed()}),
+    PageKind("no-date", "no-date.html", "{actions_dir}/{no_date}.md",
+             view=lambda site, page, body: {"actions": site.plan.no_date()}),
     PageKind("changes", "whats-changed.html", "{changes_page}",
              view=lambda site, page, body: site.reports.changes_view()),
     PageKind("board-report", "board-report.html", "{board_report_page}",
@@ -312,6 +319,10 @@ class SitePages:
                 continue
             for subject in kind.subjects(plan):
                 uri = kind.uri(paths, subject)
+                if uri in self.by_uri:
+                    raise ValueError(f"{uri} is both the {self.by_uri[uri].kind.name} page and the {kind.name} "
+                                     "page; give one of them another address (a status's key, or the word "
+                                     "list's date_passed_path or no_date_path)")
                 made = not (kind.content_may_have and has_page(uri))
                 self.by_uri[uri] = GeneratedPage(kind, uri, subject, made)
                 self._uris[(kind.name, _key(subject))] = uri

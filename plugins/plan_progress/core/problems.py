@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .safe_text import for_log
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -23,8 +25,11 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        what = f"{self.field}: {self.message}" if self.field else self.message
+        """One line, safe in a CI log: a file name, field or value with a line break or ``::`` in it
+        cannot start a workflow command (core/safe_text.py)."""
+        path = for_log(self.path)
+        where = path if self.line is None else f"{path}:{self.line}"
+        what = f"{for_log(self.field)}: {for_log(self.message)}" if self.field else for_log(self.message)
         return f"{where}: {what}"
 
 

@@ -61,6 +61,9 @@ class Renderer:
         self.words.not_stated = self.text.names["not_stated"]
         if not self.words.checked:
             self.words.checked = self.text.text("progress_as_at", date=self.as_at_words())
+        published = self.plan.published
+        if not self.real_check and published is not None:
+            self.words.checked = self.text.text("plan_published_no_rating", date=published.date.words)
 
     # -- rendering --------------------------------------------------------------
 
@@ -110,8 +113,8 @@ class Renderer:
     def status_line(self, action: Action) -> Markup:
         """The badge; beside it the overdue flag (a rated action that is late) or, for an unrated
         action whose date has passed, plain words saying no update has been published."""
-        as_at = self.plan.as_at
-        key = (action.status.key, action.is_overdue(as_at), action.awaiting_update(as_at))
+        late = self.plan.late_date
+        key = (action.status.key, action.is_overdue(late), action.awaiting_update(late))
         line = self._lines.get(key)
         if line is None:
             line = self._lines[key] = self.fragment("plan-progress/partials/status-line.html",
@@ -134,14 +137,28 @@ class Renderer:
     def as_at_words(self) -> str:
         return date_words(self.plan.as_at)
 
+    def late_words(self) -> str:
+        """The day late actions are counted against (the day the site was last updated), in words."""
+        return date_words(self.plan.late_date)
+
+    @property
+    def real_check(self) -> bool:
+        """Whether ``as_at`` is a real check of progress: a rating has been published, or the date is
+        later than the plan's publication (an update marked plan_published). Otherwise the pages say
+        when the plan was published and that no rating has been published since."""
+        published = self.plan.published
+        if self.plan.has_ratings or published is None or published.date.date is None:
+            return True
+        return self.plan.as_at > published.date.date.last_day
+
     # -- numbers the templates show -------------------------------------------------
 
     def overdue_count(self, actions: list[Action]) -> int:
-        return sum(1 for a in actions if a.is_overdue(self.plan.as_at))
+        return sum(1 for a in actions if a.is_overdue(self.plan.late_date))
 
     def due_passed_count(self, actions: list[Action]) -> int:
         """Unrated actions whose completion date has passed: never counted as overdue."""
-        return sum(1 for a in actions if a.awaiting_update(self.plan.as_at))
+        return sum(1 for a in actions if a.awaiting_update(self.plan.late_date))
 
     @staticmethod
     def percent(number: int, total: int) -> str:
@@ -183,8 +200,12 @@ class Renderer:
         return self.page("plan-progress/area.html", area.uri, body, area=area)
 
     def action(self, action: Action, body: str) -> str:
+        late = self.plan.late_date
         return self.page("plan-progress/action.html", action.uri, body, action=action,
-                         overdue=action.is_overdue(self.plan.as_at), due_passed=action.awaiting_update(self.plan.as_at))
+                         overdue=action.is_overdue(late), due_passed=action.awaiting_update(late))
+
+    def update(self, update, body: str) -> str:
+        return self.page("plan-progress/update.html", update.uri, body, update=update)
 
     def theme(self, theme: Theme, body: str) -> str:
         """A "You said, we did" theme: what families said, beside the actions that answer it, with live badges."""

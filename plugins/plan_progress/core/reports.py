@@ -76,13 +76,17 @@ class Reports:
         """An Atom 1.0 feed of status changes: stable ids, absolute links, no clock."""
         base = self.site_url
         found = changes(self.plan)[:100]
-        updated = max((c.entry.date.first_day for c in found), default=self.plan.as_at)
+        updates = [{"news": u, "url": base + self.r.url_of(u.uri), "updated": _stamp(u.sort_day)}
+                   for u in reversed(self.plan.updates)]
+        updated = max([c.entry.date.first_day for c in found] + [u.sort_day for u in self.plan.updates],
+                      default=self.plan.as_at)
         entries = [{"change": c, "url": base + self.r.url_of(c.action.uri), "updated": _stamp(c.entry.date.first_day)}
                    for c in found]
         return str(self.r.fragment("plan-progress/feed.xml", title=self.r.text.text("feed_title", site_name=title),
                                    feed_url=base + self.feed_uri,
                                    page_url=base + self.r.url_of(self.r.pages.uri("changes")),
-                                   updated=_stamp(updated), author=self.author, entries=entries)) + "\n"
+                                   updated=_stamp(updated), author=self.author, entries=entries,
+                                   updates=updates)) + "\n"
 
     # -- the Board report -------------------------------------------------------------------
 
@@ -94,10 +98,11 @@ class Reports:
                 for area in plan.areas]
         gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
         return {"rows": rows, "totals": plan.counts(), "overdue": plan.overdue(),
-                "due_passed": plan.due_passed_unrated(), "absolute": self.site_url.rstrip("/") != "",
+                "due_passed": plan.due_passed_unrated(), "no_date": plan.no_date(),
+                "unrated": self._unrated_label(), "absolute": self.site_url.rstrip("/") != "",
                 "site_url": self.site_url, "gaps": gaps,
                 "previous_report": _words(self.previous_report) if self.previous_report else None,
-                "since": changes(plan, since=self.previous_report) if self.previous_report else []}
+                "since": changes(plan, since=self.previous_report)}
 
     # -- open data ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import ALLOWED as DATE_ALLOWED
-from .dates import PartialDate
+from .dates import SOURCE_ALLOWED, PartialDate, SourceDate
 from .links import ALLOWED_LINKS, safe_url
 from .suggest import did_you_mean
 
@@ -143,6 +143,21 @@ class Date(Kind):
 
     def json(self, ctx):
         return {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+
+
+class SourceDay(Kind):
+    """A date as precisely as a source gives it: a day, a month, a year, or a month with no year."""
+
+    allowed = SOURCE_ALLOWED
+
+    def check(self, value, ctx):
+        try:
+            return SourceDate.parse(value)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+
+    def json(self, ctx):
+        return {"type": ["string", "integer"]}
 
 
 class ActionId(Kind):
@@ -324,7 +339,7 @@ def _statuses(ctx):
 
 
 TYPE = Field("type", Choice(lambda ctx: list(PAGE_TYPES)),
-             "What kind of page this is: home, area, action, you-said or glossary.", required=True)
+             "What kind of page this is: home, area, action, you-said, glossary or update.", required=True)
 EASY_READ = Field("easy_read", Ideas(),
                   "The page in easy read, one idea at a time: each idea has a picture, what the picture shows "
                   "(alt) and 1 to 3 short sentences (text), at most 15 words each, everyday words.")
@@ -464,8 +479,49 @@ GLOSSARY = Record(
     name="glossary",
 )
 
+UPDATE_SOURCE = Record(
+    Field("title", Text(), "The source's title, as it gives it (or a short description if it has none).",
+          required=True),
+    Field("publisher", Text(), "Who published it, for example the organisation that runs the plan.", required=True),
+    Field("date", Text(), "The source's date exactly as the source gives it, for example 'Tuesday 8 March 2022' "
+                          "or 'a September meeting; the year is not given'.", required=True),
+    Field("file", Text(), "The file in the sources folder it is copied from, for example "
+                          "press-release-2022-03-08.txt (the tests find every quote in it)."),
+    Field("url", Link(), "The source's public address, if it has one."),
+    name="source",
+)
+UPDATE_POINT = Record(
+    Field("quote", Text(), "What the source says, word for word.", required=True),
+    Field("summary", Text(), "The same in plain words a parent would use, without adding anything.",
+          required=True),
+    Field("easy_read", Text(), "The same in easy read: 1 to 3 short sentences, one a line, everyday words."),
+    Field("areas", ListOf(Integer()), "The numbers of the areas this point is about, where the source says so."),
+    Field("actions", ListOf(ActionId()), "The numbers of the actions this point is about, in quotes, where the "
+                                         "source says so, for example \"6.6\"."),
+    name="point",
+)
+UPDATE = Record(
+    TYPE,
+    Field("title", Text(), "A short heading for the update, for example 'News: 5 of the 6 areas closed'.",
+          required=True),
+    Field("date", SourceDay(), "The date of what the source reports, as precisely as the source gives it: "
+                               "2022-03-08, 2022-03, 2022 or 'September, year not given'.", required=True),
+    Field("after", Date(), "For a date with no year: a date the update is known to be later than "
+                           "(YYYY-MM-DD, YYYY-MM or YYYY). Updates are put in order by it."),
+    Field("order", Text(), "For a date with no year: why the update is later than 'after', from the source."),
+    Field("source", UPDATE_SOURCE, "Where the update comes from: title, publisher, date as given, file, url.",
+          required=True),
+    Field("summary", Text(), "What the source says about progress, in plain words, without adding anything. "
+                             "Say what it leaves out (for example which area is still open).", required=True),
+    Field("easy_read_summary", Text(), "The summary in easy read: 1 to 3 short sentences, one a line."),
+    Field("plan_published", Boolean(), "true when this update is the publication of the plan itself."),
+    Field("says", ListOf(UPDATE_POINT), "What the source says, one point each: the words, in plain words, and "
+                                        "the areas and actions it is about.", required=True),
+    name="update",
+)
+
 PAGE_TYPES: dict[str, Record] = {"home": HOME, "area": AREA, "action": ACTION, "you-said": YOU_SAID,
-                                 "glossary": GLOSSARY}
+                                 "glossary": GLOSSARY, "update": UPDATE}
 
 
 @dataclass

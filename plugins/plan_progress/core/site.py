@@ -21,7 +21,7 @@ from .easyread import EasyReadRenderer
 from .glossary import Glossary
 from .help import Contact, feedback_href, is_placeholder, page_words
 from .links import relative
-from .model import Action, Area, Home, Plan, Theme
+from .model import Action, Area, Home, Plan, Theme, Update
 from .pages import GeneratedPage, SitePages
 from .render import PageSettings, Renderer
 from .reports import Reports
@@ -95,6 +95,8 @@ class Site:
             return r.home(uri, body) + "\n" + self.reports.recent(uri), None
         if isinstance(item, Theme):
             return r.theme(item, body), text("page_title_theme", title=item.title)
+        if isinstance(item, Update):
+            return r.update(item, body), item.title
         return None
 
     def update_date(self, uri: str) -> str:
@@ -263,11 +265,13 @@ class Site:
 
         rows = opendata.action_rows(plan, full_url)
         out = {options.feed_path: self.reports.feed(self.site_name),
-               f"{data}/actions.json": opendata.to_json(rows, as_at, next_update=next_update),
+               f"{data}/actions.json": opendata.to_json(rows, as_at, next_update=next_update,
+                                                                 last_updated=plan.late_date),
                f"{data}/actions.csv": opendata.to_csv(rows)}
         if plan.themes:
             said = opendata.you_said_rows(plan, full_url)
-            out[f"{data}/you-said.json"] = opendata.to_json(said, as_at, key="items", next_update=next_update)
+            out[f"{data}/you-said.json"] = opendata.to_json(said, as_at, key="items", next_update=next_update,
+                                                             last_updated=plan.late_date)
             out[f"{data}/you-said.csv"] = opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)
         out[CSS_PATH] = stylesheet(plan.scale)
         out[JS_PATH] = assets("plan-progress.js")

@@ -146,7 +146,9 @@ def reference(kinds=None) -> str:
                      f"{'yes' if kind.easy_read else 'no'} | {_cell(_first_line(kind.edit))} | "
                      f"{_cell(_first_line(kind.other))} | {_cell(_first_line(kind.covers))} |")
     lines.append("")
-    return "\n".join(lines)
+    from .theme_copies import reference as theme_copies
+
+    return "\n".join(lines + theme_copies())
 
 
 def _cell(text: str) -> str:

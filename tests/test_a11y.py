@@ -74,6 +74,11 @@ def copy_fixture(name: str, tmp_path: Path) -> Path:
     css = target / "docs" / "assets" / "stylesheets"
     css.mkdir(parents=True, exist_ok=True)
     shutil.copy(THEME_FIXES, css / "theme-fixes.css")
+    # The plugin's script makes the theme's menu and table-of-contents controls accessible (it replaces
+    # the theme's unnamed checkboxes): the fixtures borrow it as they borrow the stylesheet.
+    js = target / "docs" / "assets" / "javascripts"
+    js.mkdir(parents=True, exist_ok=True)
+    shutil.copy(THEME_FIXES.parent / "plan-progress.js", js / "plan-progress.js")
     return target / "mkdocs.yml"
 
 

@@ -111,7 +111,7 @@ EXPECTED: dict[str, list[str]] = {
     # -- statuses and ratings ----------------------------------------------------------------------------
     "misspelt-status": [GREEM],
     "misspelt-page-type": [
-        f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary (did you mean 'action'?)"],
+        f"{A13}:2: type: 'acton' is not one of home, area, action, you-said, glossary, update (did you mean 'action'?)"],
     "misspelt-status-in-history": [
         f"{A13}:9: history[1].status: 'ambr' is not one of {STATUSES} (did you mean 'amber'?)"],
     "rating-without-history": [

@@ -384,7 +384,7 @@ def target_rows(results: dict[int, dict]) -> list[str]:
     rows = []
     for n in (1000, 10000):
         r = results.get(n)
-        if not r:
+        if not r or "on" not in r or "off" not in r:  # --modes on alone: nothing to compare against
             continue
         on, off = r["on"], r["off"]
         cross = (on["wall_seconds"] - off["wall_seconds"]) / on["wall_seconds"]
@@ -398,7 +398,7 @@ def target_rows(results: dict[int, dict]) -> list[str]:
         rows.append(f"| plugin's own work ≤ 10% of the build, {n:,} actions | **{100 * on['plugin_share']:.1f}%** "
                     f"(timers){cpu_text}{prof_text}{pre_text}; on − off: {100 * cross:.1f}% | "
                     f"{'met' if ok else 'NOT met'} |")
-    if 1000 in results and 10000 in results:
+    if all(n in results and "on" in results[n] for n in (1000, 10000)):
         a, b = results[1000], results[10000]
         per_a = a["on"]["wall_seconds"] / a["actions"]
         per_b = b["on"]["wall_seconds"] / b["actions"]

@@ -102,14 +102,16 @@ def test_changes_lists_added_and_removed_actions_said_items_due_dates_and_pages(
                                                                                      "January 2023")]
     assert [s["said"] for s in report["you_said_added"]] == ["Letters come too late"]
     assert [s["said"] for s in report["you_said_removed"]] == ["Waiting lists are too long"]
-    assert [p["address"] for p in report["pages_added"]] == ["areas/1-finding/1-4-new/"]
-    assert [p["address"] for p in report["pages_removed"]] == ["areas/2-plans/2-2-pink/"]
+    # each action comes with its easy-read page
+    assert [p["address"] for p in report["pages_added"]] == ["areas/1-finding/1-4-new/", "easy-read/area-1/1-4/"]
+    assert [p["address"] for p in report["pages_removed"]] == ["areas/2-plans/2-2-pink/", "easy-read/area-2/2-2/"]
     assert report["total_before"] == report["total_after"] == 6
 
     text = changes(project, "--base", "HEAD~1").stdout
     assert "### Actions added (1)\n\n- **1.4 A brand new action** (content/areas/1-finding/1-4-new.md)" in text
     assert "- **1.3 An unrated action past its date**: May 2022 → January 2023" in text
-    assert "### Pages removed (1)\n\n- /areas/2-plans/2-2-pink/ (from areas/2-plans/2-2-pink.md)" in text
+    assert ("### Pages removed (2)\n\n- /areas/2-plans/2-2-pink/ (from areas/2-plans/2-2-pink.md)\n"
+            "- /easy-read/area-2/2-2/ (made by the plugin (easy-read/area-2/2-2.md))") in text
 
 
 def test_words_from_pages_cannot_become_links_or_html_in_the_summary(tmp_path):

@@ -210,33 +210,42 @@ def test_easy_read_pages_exist_and_use_their_own_layout(basic_build):
         assert soup.select_one(".md-sidebar--primary.pp-easy-nav"), f"{path}: the menu still opens on phones"
 
 
-def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(basic_build):
+def test_easy_read_area_page_lists_each_action_in_one_line_with_its_status_in_words(basic_build):
     soup = basic_build.html("easy-read/area-1/")
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True) == "Part 1: Finding needs sooner"
     about = article.select_one("#about").find_next_sibling("div").get_text("\n", strip=True).splitlines()
     assert about == ["Some needs were found too late.", "We want to find them sooner."]
-    section = article.select_one("#action-1-1").find_parent("section")
-    assert section.h3.get_text(strip=True) == "A guide for schools"
-    assert section.select_one(".pp-er__number").get_text(strip=True) == "Number in our plan: 1.1"
-    rows = section.select(".pp-er__row")
-    status = rows[-1]
-    assert [p.get_text(strip=True) for row in rows[:-1] for p in row.select("p")] == [
+    lines = article.select("ul.pp-er__list--actions > li")
+    assert [li.a["href"] for li in lines] == ["1-1/", "1-2/", "1-3/"]
+    assert lines[0].a.get_text(strip=True) == "A guide for schools"
+    assert lines[0].select_one(".pp-er__list-status").get_text(strip=True) == "Very late"
+    assert not article.select("ul.pp-er__list--actions img"), "one line each: no picture per action"
+
+
+def test_an_action_has_its_own_easy_read_page_with_its_ideas_status_and_date(basic_build):
+    article = basic_build.html("easy-read/area-1/1-1/").select_one("article")
+    assert article.h1.get_text(strip=True) == "A guide for schools"
+    assert article.select_one(".pp-er__number").get_text(strip=True) == "Number in our plan: 1.1"
+    rows = article.select(".pp-er__row")
+    status = next(row for row in rows if "pp-er__row--status" in row["class"])
+    ideas = rows[:rows.index(status)]
+    assert [p.get_text(strip=True) for row in ideas for p in row.select("p")] == [
         "We will write a new EHC guide.", "It helps schools spot needs.", "We want it done on time."]
     assert all(row.img["width"] == "100" for row in rows)
-    assert status.img["src"] == "../../assets/pictures/openmoji/2757.svg"
+    assert status.img["src"] == "../../../assets/pictures/openmoji/2757.svg"
     assert status.img["alt"] == "A red exclamation mark"
-    # what "Very late" means is said once, in the part's opening, not under each action
     assert [p.get_text(" ", strip=True) for p in status.select("p")] == [
         "Very late", "It should have been done by February 2022."]
     assert status.strong.get_text(strip=True) == "Very late"
-    more = section.select_one(".pp-er__more a")
-    assert more.get_text(" ", strip=True) == "Read about this in full . A guide for schools"
-    assert more["href"] == "../../areas/1-finding/1-1-red/"
-    # An action with no easy-read text says so honestly; its heading is its plan title, never a number.
-    fallback = article.select_one("#action-1-2").find_parent("section")
+    more = [(a.get_text(" ", strip=True), a["href"]) for a in article.select(".pp-er__more a")]
+    assert more == [("Read about this in full", "../../../areas/1-finding/1-1-red/"),
+                    ("Back to Part 1: Finding needs sooner", "../")]
+    # An action with no easy-read text says so honestly; its heading is its plan title, never a number;
+    # the date the plan gives is said when no late or passed sentence already says it.
+    fallback = basic_build.html("easy-read/area-1/1-2/").select_one("article")
     assert "We are still writing this action in easy read." in fallback.get_text(" ", strip=True)
-    assert fallback.h3.get_text(strip=True) != "Action 1.2"
+    assert fallback.h1.get_text(strip=True) != "Action 1.2"
 
 
 @pytest.mark.parametrize("standard, easy", [
@@ -244,6 +253,7 @@ def test_easy_read_area_page_shows_each_action_with_status_in_words_and_picture(
     ("areas/1-finding/", "easy-read/area-1/"),
     ("status-key/", "easy-read/status-key/"),
     ("you-said/", "easy-read/you-said/"),
+    ("areas/1-finding/1-1-red/", "easy-read/area-1/1-1/"),
 ])
 def test_every_page_links_to_its_other_version_in_the_same_place(basic_build, standard, easy):
     def switch(path):
@@ -259,9 +269,11 @@ def test_every_page_links_to_its_other_version_in_the_same_place(basic_build, st
     assert back["href"] == ("../" * depth + standard) or back["href"] == ("../" * depth or "./") + standard
 
 
-def test_an_action_links_to_its_place_on_the_easy_read_area_page(basic_build):
+def test_an_action_links_to_its_own_easy_read_page_and_back(basic_build):
     link = basic_build.html("areas/2-plans/2-2-pink/").select_one("article > .pp-switch a")
-    assert link["href"] == "../../../easy-read/area-2/#action-2-2"
+    assert link["href"] == "../../../easy-read/area-2/2-2/"
+    back = basic_build.html("easy-read/area-2/2-2/").select_one("article > .pp-switch a")
+    assert back["href"] == "../../../areas/2-plans/2-2-pink/"
 
 
 def test_actions_without_easy_read_are_counted_in_the_log_and_the_data(basic_build):

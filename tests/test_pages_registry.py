@@ -25,11 +25,13 @@ def test_every_generated_page_has_one_entry_and_a_path_from_the_settings():
     area, status = plan.areas[0], plan.scale[0]
     assert pages.uri("area-actions", area) == "lists/area-2.md"
     assert pages.uri("status-actions", status) == f"lists/{status.key}.md"
-    assert pages.uri("easy-area", area) == "simple/area-2.md"
-    made = pages.get("simple/area-2.md")
+    assert pages.uri("easy-area", area) == "simple/area-2/index.md"
+    assert pages.uri("easy-action", plan.actions[0]) == "simple/area-2/2-10.md"
+    assert pages.uri("easy-theme", plan.themes[0]) == "simple/you-said/health.md"
+    made = pages.get("simple/area-2/index.md")
     assert made.kind.easy_read and made.subject is area and made.template == "plan-progress/easy-read/area.html"
     uris = [p.uri for p in pages.made()]
-    assert len(uris) == len(set(uris)) == 12 + len(plan.scale) + 2  # one per status, two per area
+    assert len(uris) == len(set(uris)) == 12 + len(plan.scale) + 4  # one per status, two per area, one per action and theme
     assert pages.uri("date-passed") == "lists/date-passed.md" and pages.uri("no-date") == "lists/no-date.md"
     assert "you-said/index.md" in uris
     assert pages.uri("easy-help") == "simple/who-can-help.md" and pages.is_easy_read("simple/who-can-help.md")
@@ -46,11 +48,11 @@ def test_the_standard_and_easy_read_versions_lead_to_each_other():
     pages = SitePages(plan)
     area, action, theme = plan.areas[0], plan.actions[0], plan.themes[0]
     items = {area.uri: area, action.uri: action, theme.uri: theme, "index.md": plan.home}
-    assert pages.other_version(area.uri, area) == ("easy-read/area-2.md", "", True, False)
-    assert pages.other_version(action.uri, action) == ("easy-read/area-2.md", "action-2-10", True, False)
-    assert pages.other_version(theme.uri, theme) == ("easy-read/you-said.md", "theme-health", True, False)
+    assert pages.other_version(area.uri, area) == ("easy-read/area-2/index.md", "", True, False)
+    assert pages.other_version(action.uri, action) == ("easy-read/area-2/2-10.md", "", True, False)
+    assert pages.other_version(theme.uri, theme) == ("easy-read/you-said/health.md", "", True, False)
     assert pages.other_version("glossary.md") == ("easy-read/index.md", "", True, True)
-    for standard in (area.uri, "status-key.md", "you-said/index.md", "index.md"):
+    for standard in (area.uri, action.uri, theme.uri, "status-key.md", "you-said/index.md", "index.md"):
         easy, fragment, to_easy, _ = pages.other_version(standard, items.get(standard))
         assert to_easy and not fragment
         assert pages.other_version(easy) == (standard, "", False, False), standard

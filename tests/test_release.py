@@ -159,7 +159,7 @@ def test_migrate_write_converts_the_0_1_form_keeping_comments_and_the_site_build
 
     build = build_in_process(project)
     assert build.returncode == 0, build.output
-    page = build.html("easy-read/area-1/")
+    page = build.html("easy-read/area-1/1-1/")
     assert "Families will help us write it." in page.get_text()
     assert migrate.main(["-f", str(project / "mkdocs.yml")]) == 0  # a second run finds nothing left to do
     assert "Nothing to change" in capsys.readouterr().out

@@ -48,8 +48,10 @@ def test_a_generated_page_is_its_kinds_template_with_its_kinds_data():
     html = BeautifulSoup(site.render(site.pages.get("status-key.md")), "html.parser")
     assert [b.get_text(" ", strip=True) for b in html.select(".pp-badge")][:2] == \
         [DEFAULT_SCALE[0].label, DEFAULT_SCALE[1].label]
-    area = BeautifulSoup(site.render(site.pages.get("easy-read/area-2.md")), "html.parser")
-    assert area.find(id="action-2-10") is not None  # the action's place on its area's easy-read page
+    area = BeautifulSoup(site.render(site.pages.get("easy-read/area-2/index.md")), "html.parser")
+    assert area.find("a", href="2-10/") is not None  # the part lists its action, linking to its easy-read page
+    action = BeautifulSoup(site.render(site.pages.get("easy-read/area-2/2-10.md")), "html.parser")
+    assert action.find("h1").get_text() == "A system"
 
 
 def test_a_content_page_gets_its_title_in_the_sites_words():
@@ -64,8 +66,8 @@ def test_the_other_version_link_is_relative_and_in_the_right_words():
     site = make_site()
     area, action = site.plan.areas[0], site.plan.actions[0]
     assert site.alternate("areas/2-plans/2-10/", action.uri) == {
-        "href": "../../../easy-read/area-2/#action-2-10", "text": Words.load().text("to_easy_read"), "easy": True}
-    back = site.alternate("easy-read/area-2/", "easy-read/area-2.md")
+        "href": "../../../easy-read/area-2/2-10/", "text": Words.load().text("to_easy_read"), "easy": True}
+    back = site.alternate("easy-read/area-2/", "easy-read/area-2/index.md")
     assert back == {"href": "../../areas/2-plans/", "text": Words.load().text("easy_to_standard"), "easy": False}
     assert site.alternate("about/", "about.md")["text"] == Words.load().text("to_easy_read_site")
     assert make_site(easy_read=False).alternate("areas/2-plans/", area.uri) is None
@@ -83,13 +85,14 @@ def test_settings_are_filled_in_and_an_unknown_one_is_named_with_its_line():
 def test_edit_links_come_from_each_kinds_rule():
     edit = make_site().edit_uris("../mkdocs.yml")
     assert edit["status-key.md"] == edit["actions/index.md"] == "../mkdocs.yml"
-    assert edit["actions/area-2.md"] == edit["easy-read/area-2.md"] == "areas/2-plans/index.md"
+    assert edit["actions/area-2.md"] == edit["easy-read/area-2/index.md"] == "areas/2-plans/index.md"
+    assert edit["easy-read/area-2/2-10.md"] == "areas/2-plans/2-10.md"
     assert edit["easy-read/index.md"] == "index.md"
     assert edit["whats-changed.md"] is None and edit["board-report.md"] is None
 
 
 def test_the_easy_read_frame_marks_the_current_page_and_links_back_to_the_standard_site():
-    frame = make_site().easy_frame("easy-read/area-2/", "easy-read/area-2.md")
+    frame = make_site().easy_frame("easy-read/area-2/", "easy-read/area-2/index.md")
     assert [(m["href"], m["current"]) for m in frame["menu"]] == [
         ("../", False), ("./", True), ("../you-said/", False), ("../status-key/", False), ("../who-can-help/", False)]
     assert frame["standard"] == "../../" and frame["credit"] == ""

@@ -160,6 +160,8 @@ class PlanProgressConfig(SuggestSettingNames, Config):
     data_dir = c.Type(str, default="data")
     you_said_dir = c.Type(str, default="you-said")
     easy_read_dir = c.Type(str, default="easy-read")
+    # The most actions one easy-read page of a part lists; a longer list is split evenly over pages.
+    easy_read_list_size = c.Type(int, default=12)
 
     # Easy-read checks: each failure is a warning, so `mkdocs build --strict` fails on it.
     easy_read_max_words = c.Type(int, default=15)

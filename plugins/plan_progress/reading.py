@@ -91,7 +91,9 @@ def site_paths(settings: PlanProgressConfig) -> Paths:
                  contact_page=settings.contact_page if settings.contacts else None,
                  area_slug=area_slug(settings.words),
                  date_passed=_path_word(settings.words, "date_passed_path"),
-                 no_date=_path_word(settings.words, "no_date_path"))
+                 no_date=_path_word(settings.words, "no_date_path"),
+                 easy_page=_path_word(settings.words, "easy_page_path"),
+                 easy_list_size=settings.easy_read_list_size)
 
 
 def _path_word(words: dict, key: str) -> str:

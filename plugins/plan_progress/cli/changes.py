@@ -302,8 +302,12 @@ def to_markdown(report: dict) -> str:
             lines.append(f"| {md(c['label'])}{mark} | {c['before']} | {c['after']} |")
         lines.extend([f"| All actions | {report['total_before']} | {report['total_after']} |", ""])
 
-    section("Pages added", report["pages_added"], lambda p: f"/{md(p['address'])} (from {md(p['from'])})")
-    section("Pages removed", report["pages_removed"], lambda p: f"/{md(p['address'])} (from {md(p['from'])})")
+    def where(p: dict) -> str:
+        made = p["from"].startswith("made by the plugin")
+        return f"/{md(p['address'])} ({'' if made else 'from '}{md(p['from'])})"
+
+    section("Pages added", report["pages_added"], where)
+    section("Pages removed", report["pages_removed"], where)
     kinds = ("status_changes", "ratings_added", "history_removed_or_changed", "actions_added", "actions_removed",
              "titles_changed", "due_dates_changed", "you_said_added", "you_said_removed", "pages_added",
              "pages_removed")

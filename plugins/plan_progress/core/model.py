@@ -82,6 +82,11 @@ class Action:
         return f"{self.id} {self.short_title or self.title}"
 
     @property
+    def slug(self) -> str:
+        """The action's number as an address: "2.14" -> "2-14"."""
+        return self.id.replace(".", "-")
+
+    @property
     def sort_key(self) -> tuple[int, int]:
         area, number = self.id.split(".")
         return int(area), int(number)
@@ -207,6 +212,11 @@ class Theme:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+
+    @property
+    def slug(self) -> str:
+        """The theme's file name without .md: its address in easy read."""
+        return self.uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 @dataclass

@@ -41,9 +41,44 @@ class Paths:
     area_slug: str = "area"  # a part's pages are actions/<area_slug>-<n>/ and easy-read/<area_slug>-<n>/
     date_passed: str = "date-passed"  # actions/<date_passed>/ (the word list's date_passed_path)
     no_date: str = "no-date"  # actions/<no_date>/ (the word list's no_date_path)
+    easy_page: str = "page"  # easy-read/area-<n>/<easy_page>-2/: a part's list of actions goes on (easy_page_path)
+    # At most this many actions are listed on one easy-read page of a part; a longer list is split
+    # evenly over as many pages as it needs (the easy_read_list_size setting).
+    easy_list_size: int = 12
 
 
 DEFAULT_PATHS = Paths(contact_page="contact.md")  # the settings' defaults (config.py)
+
+
+@dataclass(frozen=True)
+class PartPage:
+    """One page of the easy-read list of a part's actions: page ``number`` of ``total``, listing
+    ``actions``. The first is the part's own easy-read page; the others are its list going on."""
+
+    area: Area
+    number: int
+    total: int
+    actions: tuple[Action, ...]
+
+
+def part_pages(area: Area, size: int) -> list[PartPage]:
+    """The area's actions split evenly over pages of at most ``size`` (17 in 12s: 9 and 8).
+
+    >>> from types import SimpleNamespace as N
+    >>> [len(p.actions) for p in part_pages(N(actions=list(range(17))), 12)]
+    [9, 8]
+    >>> [len(p.actions) for p in part_pages(N(actions=list(range(12))), 12)]
+    [12]
+    """
+    actions = list(area.actions)
+    total = max(1, -(-len(actions) // max(1, size)))
+    bounds = [-(-i * len(actions) // total) for i in range(total + 1)]
+    return [PartPage(area, i + 1, total, tuple(actions[bounds[i]:bounds[i + 1]])) for i in range(total)]
+
+
+def _more_part_pages(plan: Plan, paths: Paths) -> list[PartPage]:
+    """one page for each further easy_read_list_size actions of a part"""
+    return [page for area in plan.areas for page in part_pages(area, paths.easy_list_size)[1:]]
 
 
 class Version(NamedTuple):
@@ -60,7 +95,7 @@ class Version(NamedTuple):
 class GeneratedPage:
     kind: PageKind
     uri: str
-    subject: Status | Area | None = None  # what the page is about, for kinds with one page per status or area
+    subject: Status | Area | Action | Theme | PartPage | None = None  # what the page is about (kinds with "each")
     made: bool = True  # False: the content has this page and the plugin adds to it
 
     @property
@@ -71,6 +106,22 @@ class GeneratedPage:
     def area(self) -> Area:
         """The area a page of a kind with one page per area is about."""
         assert isinstance(self.subject, Area), self
+        return self.subject
+
+    @property
+    def action(self) -> Action:
+        """The action a page of a kind with one page per action is about."""
+        assert isinstance(self.subject, Action), self
+        return self.subject
+
+    @property
+    def theme(self) -> Theme:
+        assert isinstance(self.subject, Theme), self
+        return self.subject
+
+    @property
+    def part_page(self) -> PartPage:
+        assert isinstance(self.subject, PartPage), self
         return self.subject
 
     @property
@@ -101,6 +152,16 @@ def edit_area(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
     return page.area.uri
 
 
+def edit_subject(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """The page of the action or theme it is about."""
+    return page.subject.uri  # type: ignore[union-attr]
+
+
+def edit_part(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
+    """Its part's index.md."""
+    return page.part_page.area.uri
+
+
 def edit_home(page: GeneratedPage, plan: Plan, settings: str) -> str | None:
     """The content's home page, if it has one."""
     return plan.home.uri if plan.home else None
@@ -124,6 +185,16 @@ def to_area(pages: SitePages, page: GeneratedPage) -> Version:
     return Version(page.area.uri)
 
 
+def to_subject(pages: SitePages, page: GeneratedPage) -> Version:
+    """The content's own page of the action or theme it is about."""
+    return Version(page.subject.uri)  # type: ignore[union-attr]
+
+
+def to_part_actions(pages: SitePages, page: GeneratedPage) -> Version:
+    """The standard list of its part's actions."""
+    return pages.version("area-actions", page.part_page.area)
+
+
 def first(*rules: OtherRule) -> OtherRule:
     """The first of ``rules`` that finds a page."""
     def rule(pages: SitePages, page: GeneratedPage) -> Version | None:
@@ -143,20 +214,12 @@ def covers_nothing(pages: SitePages, item: object) -> Version | None:
     return None
 
 
-def covers_areas_and_actions(pages: SitePages, item: object) -> Version | None:
-    """Each area's page (its part's page) and each action's (its place on its area's part)."""
-    if isinstance(item, Area) and pages.has("easy-area", item):
-        return pages.version("easy-area", item)
-    if isinstance(item, Action) and pages.has("easy-area", item.area):
-        return pages.version("easy-area", item.area, action_anchor(item))
-    return None
-
-
-def covers_themes(pages: SitePages, item: object) -> Version | None:
-    """Each "You said" theme's page (its place on "What families told us")."""
-    if isinstance(item, Theme) and pages.has("easy-you-said"):
-        return pages.version("easy-you-said", None, theme_anchor(item))
-    return None
+def covers(kind: str, cls: type) -> CoversRule:
+    """The content page of each ``cls`` (Area, Action, Theme) has the ``kind`` page about it."""
+    def rule(pages: SitePages, item: object) -> Version | None:
+        return pages.version(kind, item) if isinstance(item, cls) and pages.has(kind, item) else None
+    rule.__doc__ = f"Each {cls.__name__.lower()}'s own page."
+    return rule
 
 
 def always(plan: Plan, paths: Paths) -> bool:
@@ -173,18 +236,23 @@ class PageKind:
     # with one page per status or area ("{actions_dir}/{area_slug}-{subject.number}.md").
     path: str
     view: View  # the data its template receives, besides what every page receives (Renderer.context)
-    each: str = ""  # "scale": one page per status; "areas": one per area; "": one page
+    # "scale": one page per status; "areas", "actions", "themes": one per area, action or theme; a
+    # function (plan, paths) -> subjects for any other set of pages; "": one page.
+    each: str | Callable[[Plan, Paths], Sequence[Any]] = ""
     when: Callable[[Plan, Paths], bool] = always  # whether the site has it at all
     easy_read: bool = False  # an easy-read page (its own frame, templates/easy-read.html); off with easy_read: false
     content_may_have: bool = False  # the content may have this page: the plugin's part goes below its words
     edit: EditRule = no_edit  # the one file "Edit this page" opens
     other: OtherRule = no_other  # its other version (standard <-> easy read)
     covers: CoversRule = covers_nothing  # content pages (areas, actions, themes) whose easy-read version it is
-    # The word (a key of the word list) that names the menu section of its folder when its page is the
-    # folder's index ("actions_section": "Actions"); "": the section keeps its own name.
-    section: str = ""
+    # The name of the menu section of its folder when its page is the folder's index: a key of the word
+    # list ("actions_section": "Actions"), or a function (site, page) -> the name; "": the section keeps
+    # its own name.
+    section: str | Callable[[Site, GeneratedPage], str] = ""
 
-    def subjects(self, plan: Plan) -> Sequence[Status | Area | None]:
+    def subjects(self, plan: Plan, paths: Paths) -> Sequence[Any]:
+        if callable(self.each):
+            return self.each(plan, paths)
         return getattr(plan, self.each) if self.each else [None]
 
     def uri(self, paths: Paths, subject: Status | Area | None = None) -> str:
@@ -195,14 +263,25 @@ class PageKind:
         """Where its pages go with the default settings, in words: "actions/area-<number>.md (one page
         per area; settings: actions_dir)"."""
         class Any_:
-            def __getattr__(self, name: str) -> str:
-                return f"<{name}>"
+            def __init__(self, name: str = "subject"):
+                self.name = name
+
+            def __getattr__(self, name: str) -> Any_:
+                return Any_(name)
+
+            def __format__(self, spec: str) -> str:
+                return f"<{self.name}>"
 
         values = {f.name: getattr(DEFAULT_PATHS, f.name) for f in fields(Paths)}
         shown = self.path.format(**values, subject=Any_())
         settings = [name for _, name, _, _ in string.Formatter().parse(self.path)
-                    if name and name in values and name not in ("area_slug", "date_passed", "no_date")]
-        notes = [{"scale": "one page per status", "areas": "one page per area"}[self.each]] if self.each else []
+                    if name and name in values and name not in ("area_slug", "date_passed", "no_date", "easy_page")]
+        notes = []
+        if callable(self.each):
+            notes.append(self.each.__doc__ or "several pages")
+        elif self.each:
+            notes.append({"scale": "one page per status", "areas": "one page per area",
+                          "actions": "one page per action", "themes": "one page per theme"}[self.each])
         if self.when is not always:
             notes.append(self.when.__doc__ or "not on every site")
         if settings:
@@ -238,6 +317,26 @@ def _you_said(site: Site, page: GeneratedPage, body: str) -> dict:
     items = [i for t in site.plan.themes for i in t.items]
     return {"items": items, "gaps": [i for i in items if not i.answered_by],
             "related": sum(1 for i in items if i.related and not i.answered_by)}
+
+
+def _easy_part(site: Site, area: Area, number: int) -> dict:
+    """Page ``number`` of a part in easy read: the actions it lists, and the pages before and after."""
+    parts = part_pages(area, site.pages.paths.easy_list_size)
+    part = parts[number - 1]
+
+    def uri(n: int) -> str:
+        return site.pages.uri("easy-area", area) if n == 1 else site.pages.uri("easy-area-more", parts[n - 1])
+
+    return {"area": area, "part": part, "previous": uri(number - 1) if number > 1 else None,
+            "next": uri(number + 1) if number < part.total else None}
+
+
+def _easy_action(site: Site, action: Action) -> dict:
+    """An action in easy read, and the page of its part that lists it (to go back to)."""
+    parts = part_pages(action.area, site.pages.paths.easy_list_size)
+    listed = next(p for p in parts if action in p.actions)
+    back = site.pages.uri("easy-area", action.area) if listed.number == 1 else site.pages.uri("easy-area-more", listed)
+    return {"action": action, "back": back}
 
 
 def _nothing(site: Site, page: GeneratedPage, body: str) -> dict:
@@ -283,11 +382,25 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              edit=edit_home, other=to_home, section="easy_read_section"),
     PageKind("easy-status-key", "easy-read/status-key.html", "{easy_read_dir}/status-key.md", easy_read=True,
              view=_nothing, edit=edit_settings, other=to("status-key")),
-    PageKind("easy-area", "easy-read/area.html", "{easy_read_dir}/{area_slug}-{subject.number}.md", each="areas",
-             easy_read=True, view=lambda site, page, body: {"area": page.area}, edit=edit_area, other=to_area,
-             covers=covers_areas_and_actions),
-    PageKind("easy-you-said", "easy-read/you-said.html", "{easy_read_dir}/you-said.md", when=_has_themes,
-             easy_read=True, view=_nothing, other=to("you-said"), covers=covers_themes),
+    PageKind("easy-area", "easy-read/area.html", "{easy_read_dir}/{area_slug}-{subject.number}/index.md",
+             each="areas", easy_read=True, view=lambda site, page, body: _easy_part(site, page.area, 1),
+             edit=edit_area, other=to_area, covers=covers("easy-area", Area),
+             section=lambda site, page: site.easy_part_name(page.area)),
+    # A part's list of actions going on, where it is longer than one easy-read page holds.
+    PageKind("easy-area-more", "easy-read/area-more.html",
+             "{easy_read_dir}/{area_slug}-{subject.area.number}/{easy_page}-{subject.number}.md",
+             each=_more_part_pages, easy_read=True,
+             view=lambda site, page, body: _easy_part(site, page.part_page.area, page.part_page.number),
+             edit=edit_part, other=to_part_actions),
+    PageKind("easy-action", "easy-read/action.html",
+             "{easy_read_dir}/{area_slug}-{subject.area.number}/{subject.slug}.md",
+             each="actions", easy_read=True, view=lambda site, page, body: _easy_action(site, page.action),
+             edit=edit_subject, other=to_subject, covers=covers("easy-action", Action)),
+    PageKind("easy-you-said", "easy-read/you-said.html", "{easy_read_dir}/{you_said_dir}/index.md", when=_has_themes,
+             easy_read=True, view=_nothing, other=to("you-said"), section="easy_you_said_title"),
+    PageKind("easy-theme", "easy-read/theme.html", "{easy_read_dir}/{you_said_dir}/{subject.slug}.md", each="themes",
+             easy_read=True, view=lambda site, page, body: {"theme": page.theme}, edit=edit_subject,
+             other=to_subject, covers=covers("easy-theme", Theme)),
     PageKind("you-said", "you-said.html", "{you_said_dir}/index.md", when=_has_themes, content_may_have=True,
              view=_you_said, other=to("easy-you-said"), section="you_said_section"),
     PageKind("easy-help", "easy-read/who-can-help.html", "{easy_read_dir}/who-can-help.md", easy_read=True,
@@ -300,6 +413,12 @@ def _key(subject) -> object:
         return subject.key
     if isinstance(subject, Area):
         return subject.number
+    if isinstance(subject, Action):
+        return subject.id
+    if isinstance(subject, Theme):
+        return subject.uri
+    if isinstance(subject, PartPage):
+        return (subject.area.number, subject.number)
     return subject
 
 
@@ -310,6 +429,7 @@ class SitePages:
     def __init__(self, plan: Plan, paths: Paths = Paths(), has_page: Callable[[str], bool] = lambda uri: False,
                  kinds: Iterable[PageKind] | None = None, easy_read: bool = True):
         self.plan = plan
+        self.paths = paths
         self.easy_read = easy_read
         self.kinds = [kind for kind in (KINDS.values() if kinds is None else kinds) if easy_read or not kind.easy_read]
         self.by_uri: dict[str, GeneratedPage] = {}
@@ -317,7 +437,7 @@ class SitePages:
         for kind in self.kinds:
             if not kind.when(plan, paths):
                 continue
-            for subject in kind.subjects(plan):
+            for subject in kind.subjects(plan, paths):
                 uri = kind.uri(paths, subject)
                 if uri in self.by_uri:
                     raise ValueError(f"{uri} is both the {self.by_uri[uri].kind.name} page and the {kind.name} "
@@ -376,12 +496,3 @@ class SitePages:
             return Version(self.home_uri)
         return self.version("easy-home")._replace(whole_site=True)
 
-
-def action_anchor(action: Action) -> str:
-    """The id of an action's part of its area's easy-read page."""
-    return "action-" + action.id.replace(".", "-")
-
-
-def theme_anchor(theme: Theme) -> str:
-    """The id of a theme's part of the easy-read "What families told us" page."""
-    return "theme-" + theme.uri.rsplit("/", 1)[-1].removesuffix(".md")

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .dates import words as date_words
 from .links import relative
 from .model import Action, Area, Plan, Theme
-from .pages import SitePages, action_anchor, theme_anchor
+from .pages import SitePages
 from .scale import Status
 from .templates import Templates, body_slot, page_source
 from .words import Words
@@ -79,8 +79,7 @@ class Renderer:
             return relative(here_url, url_of(uri) + (f"#{fragment}" if fragment else ""))
 
         return {"r": self, "plan": self.plan, "words": self.words, "w": self.text, "as_at": self.as_at_words(),
-                "here": here, "href": href, "pages": self.pages, "action_anchor": action_anchor,
-                "theme_anchor": theme_anchor}
+                "here": here, "href": href, "pages": self.pages}
 
     def page(self, template: str, here: str, body: str = "", **data) -> str:
         """Render a page template for the page at ``here``; the content's own Markdown ``body``

@@ -109,7 +109,13 @@ class Site:
         """The menu section's name, in the site's words, of a folder whose index page is the plugin's page
         at ``uri`` (its kind's ``section`` word: all actions, the "You said" overview, the easy-read home)."""
         page = self.pages.get(uri)
-        return self.words.text(page.kind.section) if page is not None and page.kind.section else None
+        if page is None or not page.kind.section:
+            return None
+        return page.kind.section(self, page) if callable(page.kind.section) else self.words.text(page.kind.section)
+
+    def easy_part_name(self, area: Area) -> str:
+        """A part's name in easy read: "Part 2: Making EHC plans on time"."""
+        return self.easy.words.text("easy_part_name", number=area.number, title=area.easy_read_title or area.title)
 
     def explain_jargon(self, uri: str, url: str, html: str) -> str:
         """The page's HTML with the first use of each glossary term linked to its explanation
@@ -192,9 +198,7 @@ class Site:
 
         pages, say = self.pages, self.easy.words.text
         menu = [(pages.uri("easy-home"), say("easy_menu_home"))]
-        menu += [(pages.uri("easy-area", area),
-                  say("easy_part_name", number=area.number, title=area.easy_read_title or area.title))
-                 for area in self.plan.areas]
+        menu += [(pages.uri("easy-area", area), self.easy_part_name(area)) for area in self.plan.areas]
         if pages.has("easy-you-said"):
             menu.append((pages.uri("easy-you-said"), say("easy_you_said_title")))
         menu += [(pages.uri("easy-status-key"), say("easy_key_title")), (pages.uri("easy-help"), say("easy_help_link"))]

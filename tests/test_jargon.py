@@ -15,9 +15,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, make_project, run_build
-
 from plan_progress.core.glossary import Glossary
 from plan_progress.core.model import Term
 from plan_progress.core.words import Words
@@ -279,6 +277,13 @@ def test_the_title_element_is_never_spelt_out():
     """The page's <title> (in the theme's <head>) is not part of the content: never spelt out."""
     soup = _explain("<title>DSCO</title><p>Text</p>")
     assert soup.title.get_text() == "DSCO" and not soup.select("aside")
+
+
+def test_a_title_never_closed_loses_no_words():
+    html = "<h1>The DSCO plan<p>Some words.</p>"
+    soup = _explain(html)
+    assert _text(soup) == "The DSCO planSome words." and not soup.select(".pp-title-terms")
+    assert _box(soup) == ["DSCO"]
 
 
 HOSTILE = '"><img src=x onerror=alert(1)> & <script>alert(2)</script>'

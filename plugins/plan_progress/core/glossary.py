@@ -212,7 +212,7 @@ class Glossary:
         return _words(content[end:end + reach]).lstrip().removeprefix("(").startswith(long)
 
     def _use(self, found: str, anchor: str | None, stands_for: str | None) -> str:
-        """One use of a term, as plugin-plan/partials/term.html writes it (each one once a build)."""
+        """One use of a term, as plan-progress/partials/term.html writes it (each one once a build)."""
         key = (found, anchor, stands_for)
         if key not in self._uses:
             from markupsafe import Markup
@@ -305,7 +305,7 @@ class Glossary:
         if not used:
             return content
         out.append(content[position:])
-        if in_title:
+        if in_title and title_line >= 0:  # (a title never closed has no line after it)
             out[title_line] = str(self.templates.render(
                 "plan-progress/partials/title-terms.html",
                 entries=[(term, anchors[term.term] if link else None) for term, link in in_title.values()]))

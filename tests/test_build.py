@@ -314,7 +314,7 @@ def test_jargon_is_explained_on_the_page_without_hovering(basic_build):
     assert box.h2.get_text(strip=True) == "Words on this page"
     assert [d["id"] for d in box.select("dl > div")] == ["words-ehc-plan", "words-ehc"]
     assert box.select_one("a[href$='glossary/']").get_text(strip=True) == "All the words we use, explained"
-    # Headings are never rewritten.
+    # A term in a heading is never made a link (it may be spelt out there: tests/test_jargon.py).
     assert not article.select("h1 a.pp-term, h2 a.pp-term")
 
 

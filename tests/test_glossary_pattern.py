@@ -15,8 +15,8 @@ from plan_progress.core.problems import Problems
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _plain(names, caps):
-    parts = [rf"(?<![\w&]){re.escape(n)}(?![\w&])" if n in caps
+def _plain(names, caps, plurals=frozenset()):
+    parts = [rf"(?<![\w&]){re.escape(n)}{'s?' if n in plurals else ''}(?!\w|&(?!#))" if n in caps
              else rf"(?i:(?<!\w){re.escape(n)}(?:s|es)?(?!\w))" for n in names]
     return re.compile("|".join(parts))
 
@@ -27,12 +27,15 @@ def test_pattern_finds_what_the_plain_list_finds():
     terms = [Term(term=t["term"], meaning=t["meaning"], match_case=bool(t.get("match_case")))
              for t in source.data["terms"]]
     glossary = Glossary(terms, None)
-    names = sorted(glossary.terms, key=lambda n: (-len(n), n))
+    names = glossary.names  # the terms and the other forms of abbreviations ("SENCos"), longest first
+    assert names == sorted(names, key=lambda n: (-len(n), n)) and set(glossary.terms) <= set(names)
     caps = glossary.caps
     assert {n for n in names if n.isupper() or not n[:1].isalpha()} <= caps
-    plain = _plain(names, caps)
+    assert "SENCos" in names and "SENCO" in glossary.plurals
+    plain = _plain(names, caps, glossary.plurals)
     words = names + [n.lower() for n in names] + [n.upper() for n in names] + [n + "s" for n in names] \
-        + ["&" + n for n in names] + [n[:3] for n in names]
+        + ["&" + n for n in names] + [n + "&" for n in names] + [n + "&#39;s" for n in names] \
+        + [n[:3] for n in names]
     rng = random.Random(7)
     texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "content").rglob("*.md"))]
     for _ in range(5000):
@@ -46,8 +49,8 @@ def test_terms_starting_outside_ascii_and_in_mixed_groups():
     terms = [Term("Ŵelsh plan", "x"), Term("ŴX", "x"), Term("Ŵ1", "x"), Term("SEN", "x"), Term("Sen", "x", match_case=True),
              Term("sendiass", "x"), Term("KS2", "x"), Term("key stage", "x"), Term("IT", "x"), Term("in year", "x")]
     glossary = Glossary(terms, None)
-    names = sorted(glossary.terms, key=lambda n: (-len(n), n))
-    plain = _plain(names, glossary.caps)
+    names = glossary.names
+    plain = _plain(names, glossary.caps, glossary.plurals)
     rng = random.Random(11)
     words = names + [n.lower() for n in names] + [n.upper() for n in names] + [n + "s" for n in names] \
         + ["ŵelsh plan", "ŵx", "ſen", "\u212aS2", "İT", "ın year", "&ŴX", "&SEN"]

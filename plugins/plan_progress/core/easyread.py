@@ -409,8 +409,12 @@ class EasyReadRenderer:
         for term in self.plan.glossary:
             if not term.easy_read:
                 continue
-            flags = 0 if term.match_case or term.term.isupper() else re.IGNORECASE
-            if re.search(r"(?<![\w-])" + re.escape(term.term) + r"(?![\w-])", text, flags):
+            # As on the standard pages (core/glossary.py): in the plural too ("EHC plans", "SENCOs")
+            caps = term.match_case or term.term.isupper()
+            plural = "s?" if term.term.isupper() else "" if caps else "(?:s|es)?"
+            found_here = re.search(r"(?<![\w-])" + re.escape(term.term) + plural + r"(?![\w-])", text,
+                                   0 if caps else re.IGNORECASE)
+            if found_here:
                 found.append(term)
         return found
 

@@ -411,7 +411,8 @@ YOU_SAID_ITEM = Record(
 
 GLOSSARY_TERM = Record(
     Field("term", Text(), "The word or abbreviation as it appears in the content, for example KPI.", required=True),
-    Field("stands_for", Text(), "What an abbreviation stands for, for example 'Key Performance Indicator'."),
+    Field("stands_for", Text(), "What an abbreviation stands for, as it reads mid-sentence (it is shown in "
+          "brackets after the abbreviation's first use), for example 'key performance indicator'."),
     Field("meaning", Text(), "What it means, in plain words a parent would use.", required=True),
     Field("easy_read", Text(), "The meaning in easy read, if the plain meaning is not easy enough."),
     Field("match_case", Boolean(), "true to explain the term only where it is written with the same capital "

@@ -41,7 +41,7 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
 
 # The columns of the you-said files (data_<column>, and data_item_url for url, say what each means).
 YOU_SAID_COLUMNS = ("theme", "number", "said", "kind", "source", "date", "answered_by", "answered_how", "related_to",
-                    "related_how", "answered", "url")
+                    "related_how", "answered", "url", "said_by")
 
 
 def you_said_rows(plan: Plan, url_of) -> list[dict]:
@@ -61,6 +61,7 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
                 "related_how": [link.how for link in item.related],
                 "answered": not item.is_gap,
                 "url": url_of(theme.uri) + "#" + item.anchor,
+                "said_by": theme.said_by,
             })
     return rows
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import yousaid
 from .dates import PartialDate
 from .model import Action, HistoryEntry
 from .opendata import COLUMNS, YOU_SAID_COLUMNS
@@ -96,7 +97,7 @@ class Reports:
         rows = [{"area": area, "total": len(area.actions), "counts": plan.counts(area.actions),
                  "overdue": self.r.overdue_count(area.actions), "due_passed": self.r.due_passed_count(area.actions)}
                 for area in plan.areas]
-        gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
+        gaps = [i for i in yousaid.every_item(plan) if not i.answered_by]
         return {"rows": rows, "totals": plan.counts(), "overdue": plan.overdue(),
                 "due_passed": plan.due_passed_unrated(), "no_date": plan.no_date(),
                 "unrated": self._unrated_label(), "absolute": self.site_url.rstrip("/") != "",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import yousaid
 from .dates import PartialDate
 from .model import Action, HistoryEntry
-from .opendata import COLUMNS, YOU_SAID_COLUMNS
+from .opendata import COLUMNS, you_said_columns
 from .render import Renderer
 
 
@@ -112,12 +112,12 @@ class Reports:
         return {"licence": self.licence, "licence_url": self.licence_url,
                 "actions_files": [(text, uri) for text, uri in files.items() if "actions" in uri],
                 "said_files": [(text, uri) for text, uri in files.items() if "you-said" in uri],
-                "columns": self._columns(COLUMNS), "said_columns": self._columns(YOU_SAID_COLUMNS)}
+                "columns": self._columns(COLUMNS),
+                "said_columns": self._columns(you_said_columns(self.plan), said=True)}
 
-    def _columns(self, columns) -> list[tuple[str, str]]:
+    def _columns(self, columns, said: bool = False) -> list[tuple[str, str]]:
         """Each column with its meaning in the site's words (``data_<column>``; for the you-said file's
         ``url``, ``data_item_url``)."""
-        said = columns is YOU_SAID_COLUMNS
         return [(name, self.r.text.text("data_item_url" if said and name == "url" else f"data_{name}"))
                 for name in columns]
 

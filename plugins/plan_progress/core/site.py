@@ -276,7 +276,7 @@ class Site:
             said = opendata.you_said_rows(plan, full_url)
             out[f"{data}/you-said.json"] = opendata.to_json(said, as_at, key="items", next_update=next_update,
                                                              last_updated=plan.late_date)
-            out[f"{data}/you-said.csv"] = opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)
+            out[f"{data}/you-said.csv"] = opendata.to_csv(said, opendata.you_said_columns(plan))
         out[CSS_PATH] = stylesheet(plan.scale)
         out[JS_PATH] = assets("plan-progress.js")
         out[THEME_FIXES_PATH] = assets("theme-fixes.css")

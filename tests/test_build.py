@@ -254,7 +254,7 @@ def test_action_page_links_back_to_what_families_said(basic_build):
 
 def test_you_said_overview_counts_and_gaps(basic_build):
     article = basic_build.html("you-said/").select_one("article")
-    assert article.h1.get_text(strip=True) == "You said, we did"
+    assert article.h1.get_text(strip=True) == "You said, and what we are doing"  # rated, not completed
     assert "Families told us 3 things in 2 themes. 2 are answered by at least one action in the plan; " \
            "1 is not answered by any action yet." in article.get_text(" ", strip=True)
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])]

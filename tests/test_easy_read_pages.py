@@ -91,7 +91,7 @@ def test_status_counts_say_how_many_are_in_each_status(basic_build):
     # Fixture area 1: 1.1 significantly delayed, 1.2 embedded, 1.3 not rated.
     assert before[1:8] == ["1 thing is very late.", "This is very late.", "It needs extra help to get going again.",
                            "1 thing is done.", "This is done.", "It is now part of how things work.",
-                           "1 thing has no update yet."]
+                           "1 thing has no score yet."]
     # ... each status's meaning said once there, not again under each action
     article = basic_build.html("easy-read/area-1/").select_one("article")
     assert article.get_text(" ").count("This is very late.") == 1

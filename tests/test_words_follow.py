@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup, Comment
 
 from conftest import ROOT, run_build
 
-from plan_progress.core.opendata import COLUMNS, YOU_SAID_COLUMNS
+from plan_progress.core.opendata import COLUMNS, SAID_BY_COLUMN, YOU_SAID_COLUMNS
 from plan_progress.core.words import Words, english
 
 EXAMPLE = ROOT / "examples" / "priority-action-plan"
@@ -38,7 +38,7 @@ BANNED = re.compile(r"\b(?:actions?|areas?|themes?|status(?:es)?|things?|parts?)
 OURS = re.compile(r"\b(?:Board|development)\b", re.IGNORECASE)
 # Everyday English that uses "part" or "thing" but not as the counted word (the default scale's easy read).
 EVERYDAY = ("It is now part of how things work.",)
-COLUMN_NAMES = set(COLUMNS) | set(YOU_SAID_COLUMNS)
+COLUMN_NAMES = set(COLUMNS) | set(YOU_SAID_COLUMNS) | {SAID_BY_COLUMN}
 ATTRIBUTES = ("alt", "aria-label", "title", "placeholder", "data-pp-count-text", "content")
 
 

@@ -15,6 +15,7 @@ from . import easyread, schema
 from .frontmatter import Source, decode, parse
 from .model import (
     ANSWERS,
+    FAMILIES,
     RELATED,
     Action,
     Area,
@@ -360,7 +361,7 @@ def _attach_history(action: Action, source: Source, data: dict, statuses: dict[s
 def _theme(source: Source, data: dict, actions: dict[str, Action], mentioned_ids: set[str],
            problems: Problems, picture_file=None) -> Theme:
     theme = Theme(title=data.get("theme", ""), uri=source.uri, path=source.path, intro=data.get("intro"),
-                  **_easy_read_fields(data, picture_file))
+                  said_by=data.get("said_by") or FAMILIES, **_easy_read_fields(data, picture_file))
     for index, raw in enumerate(data.get("items", [])):
         item = YouSaidItem(said=raw["said"], source=raw["source"], theme=theme, kind=raw.get("kind"),
                            date=raw.get("date"), number=index + 1)

@@ -150,6 +150,10 @@ ANSWERS = "answers"  # the action commits to doing what was asked, or to fixing 
 RELATED = "related"  # the action touches the subject but does not commit to what was asked
 RELATIONS = (ANSWERS, RELATED)
 
+FAMILIES = "families"  # who said what a "You said" theme holds: families (the default) ...
+INSPECTORS = "inspectors"  # ... or inspectors (their findings, counted and shown apart)
+SAID_BY = (FAMILIES, INSPECTORS)
+
 
 @dataclass
 class SaidLink:
@@ -212,6 +216,7 @@ class Theme:
     easy_read_title: str | None = None
     easy_read_ideas: list[Idea] = field(default_factory=list)
     easy_read: str | None = None  # every idea's text, one sentence a line (open data; older renderers)
+    said_by: str = FAMILIES  # FAMILIES or INSPECTORS
 
     @property
     def slug(self) -> str:

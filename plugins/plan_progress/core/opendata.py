@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .model import Plan
+from .model import FAMILIES, Plan
 
 # The columns of the actions files, in order: their names are an interface (spreadsheets and programs read
 # them) and never change with a site's words; what each means is the word list's data_<column> text.
@@ -39,12 +39,22 @@ def action_rows(plan: Plan, url_of) -> list[dict]:
     return rows
 
 
-# The columns of the you-said files (data_<column>, and data_item_url for url, say what each means).
+# The columns of the you-said files (data_<column>, and data_item_url for url, say what each means), and
+# the one added at the end where some theme holds inspectors' findings (said_by: inspectors).
 YOU_SAID_COLUMNS = ("theme", "number", "said", "kind", "source", "date", "answered_by", "answered_how", "related_to",
                     "related_how", "answered", "url")
+SAID_BY_COLUMN = "said_by"
+
+
+def you_said_columns(plan: Plan) -> tuple[str, ...]:
+    """The you-said files' columns for this plan: ``said_by`` ("families" or "inspectors") only where
+    some theme holds inspectors' findings, so that a plan without any says nothing of inspectors."""
+    apart = any(theme.said_by != FAMILIES for theme in plan.themes)
+    return YOU_SAID_COLUMNS + ((SAID_BY_COLUMN,) if apart else ())
 
 
 def you_said_rows(plan: Plan, url_of) -> list[dict]:
+    columns = you_said_columns(plan)
     rows = []
     for theme in plan.themes:
         for item in theme.items:
@@ -62,6 +72,8 @@ def you_said_rows(plan: Plan, url_of) -> list[dict]:
                 "answered": not item.is_gap,
                 "url": url_of(theme.uri) + "#" + item.anchor,
             })
+            if SAID_BY_COLUMN in columns:
+                rows[-1][SAID_BY_COLUMN] = theme.said_by
     return rows
 
 

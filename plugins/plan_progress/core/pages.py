@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import yousaid
 from .help import is_placeholder
-from .model import Action, Area, Plan, Theme
+from .model import FAMILIES, INSPECTORS, Action, Area, Plan, Theme
 from .scale import Status
 
 if TYPE_CHECKING:
@@ -314,9 +315,13 @@ def _contact(site: Site, page: GeneratedPage, body: str) -> dict:
 
 
 def _you_said(site: Site, page: GeneratedPage, body: str) -> dict:
+    """Every item, what families said and what inspectors found counted apart, the gaps; and
+    whether the content's own page brings its own title (a first line "# ...")."""
     items = [i for t in site.plan.themes for i in t.items]
     return {"items": items, "gaps": [i for i in items if not i.answered_by],
-            "related": sum(1 for i in items if i.related and not i.answered_by)}
+            "related": sum(1 for i in items if i.related and not i.answered_by),
+            "families": yousaid.by(items, FAMILIES), "findings": yousaid.by(items, INSPECTORS),
+            "own_title": body.lstrip().startswith("# ")}
 
 
 def _easy_part(site: Site, area: Area, number: int) -> dict:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from . import yousaid
 from .dates import words as date_words
 from .links import relative
 from .model import Action, Area, Plan, Theme
@@ -71,7 +72,8 @@ class Renderer:
         """What every template of a page receives: the renderer (badges, icons), the plan, the
         configured words, the "as at" date in words, ``href(uri, fragment)``: the relative link
         from this page to another page of the site, and ``pages``: the generated pages
-        (``pages.uri("status-actions", status)``)."""
+        (``pages.uri("status-actions", status)``), and ``said``: what a "You said" heading may
+        claim (core/yousaid.py)."""
         here_url = self.url_of(here)
         url_of = self.url_of
 
@@ -79,7 +81,7 @@ class Renderer:
             return relative(here_url, url_of(uri) + (f"#{fragment}" if fragment else ""))
 
         return {"r": self, "plan": self.plan, "words": self.words, "w": self.text, "as_at": self.as_at_words(),
-                "here": here, "href": href, "pages": self.pages}
+                "here": here, "href": href, "pages": self.pages, "said": yousaid}
 
     def page(self, template: str, here: str, body: str = "", **data) -> str:
         """Render a page template for the page at ``here``; the content's own Markdown ``body``
@@ -88,7 +90,8 @@ class Renderer:
         return page_source(out, body)
 
     def fragment(self, template: str, **data) -> Markup:
-        return self.templates.render(template, r=self, plan=self.plan, words=self.words, w=self.text, **data)
+        return self.templates.render(template, r=self, plan=self.plan, words=self.words, w=self.text, said=yousaid,
+                                     **data)
 
     # -- small pieces -------------------------------------------------------
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import yousaid
 from .dates import PartialDate
 from .model import Action, HistoryEntry
-from .opendata import COLUMNS, YOU_SAID_COLUMNS
+from .opendata import COLUMNS, you_said_columns
 from .render import Renderer
 
 
@@ -96,7 +97,7 @@ class Reports:
         rows = [{"area": area, "total": len(area.actions), "counts": plan.counts(area.actions),
                  "overdue": self.r.overdue_count(area.actions), "due_passed": self.r.due_passed_count(area.actions)}
                 for area in plan.areas]
-        gaps = [i for t in plan.themes for i in t.items if not i.answered_by]
+        gaps = [i for i in yousaid.every_item(plan) if not i.answered_by]
         return {"rows": rows, "totals": plan.counts(), "overdue": plan.overdue(),
                 "due_passed": plan.due_passed_unrated(), "no_date": plan.no_date(),
                 "unrated": self._unrated_label(), "absolute": self.site_url.rstrip("/") != "",
@@ -111,12 +112,12 @@ class Reports:
         return {"licence": self.licence, "licence_url": self.licence_url,
                 "actions_files": [(text, uri) for text, uri in files.items() if "actions" in uri],
                 "said_files": [(text, uri) for text, uri in files.items() if "you-said" in uri],
-                "columns": self._columns(COLUMNS), "said_columns": self._columns(YOU_SAID_COLUMNS)}
+                "columns": self._columns(COLUMNS),
+                "said_columns": self._columns(you_said_columns(self.plan), said=True)}
 
-    def _columns(self, columns) -> list[tuple[str, str]]:
+    def _columns(self, columns, said: bool = False) -> list[tuple[str, str]]:
         """Each column with its meaning in the site's words (``data_<column>``; for the you-said file's
         ``url``, ``data_item_url``)."""
-        said = columns is YOU_SAID_COLUMNS
         return [(name, self.r.text.text("data_item_url" if said and name == "url" else f"data_{name}"))
                 for name in columns]
 

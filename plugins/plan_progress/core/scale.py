@@ -84,9 +84,9 @@ DEFAULT_SCALE: tuple[Status, ...] = (
            easy_count=("{count} thing is waiting to start.", "{count} things are waiting to start.")),
     Status("not-rated", "Not yet rated", "No published source has rated this action's progress yet.",
            "#282d30", "#e5e6e7", "material/help-circle-outline", rated=False,
-           easy_read="We have not told you how this is going yet.", easy_label="No update yet",
+           easy_read="No one has given this a score yet.", easy_label="No score yet",
            easy_read_picture="openmoji/2754", easy_read_alt="A question mark",
-           easy_count=("{count} thing has no update yet.", "{count} things have no update yet.")),
+           easy_count=("{count} thing has no score yet.", "{count} things have no score yet.")),
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .dates import ALLOWED as DATE_ALLOWED
 from .dates import SOURCE_ALLOWED, PartialDate, SourceDate
 from .links import ALLOWED_LINKS, safe_url
+from .model import SAID_BY
 from .suggest import did_you_mean
 
 ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
@@ -467,6 +468,9 @@ YOU_SAID = Record(
     TYPE,
     Field("theme", Text(), "The theme, for example 'Mental health'.", required=True),
     Field("intro", Text(), "A sentence introducing the theme."),
+    Field("said_by", Choice(lambda ctx: list(SAID_BY)), "Who said what the theme holds: families (the "
+          "default: parents, carers, young people) or inspectors (their findings, counted and shown apart "
+          "from what families said)."),
     Field("items", ListOf(YOU_SAID_ITEM), "What families or young people said, one item each."),
     EASY_READ_TITLE, EASY_READ,
     name="you-said",

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import opendata
+from . import opendata, yousaid
 from .dates import words as date_words
 from .easyread import EasyReadRenderer
 from .glossary import Glossary
@@ -94,7 +94,7 @@ class Site:
         if isinstance(item, Home):
             return r.home(uri, body) + "\n" + self.reports.recent(uri), None
         if isinstance(item, Theme):
-            return r.theme(item, body), text("page_title_theme", title=item.title)
+            return r.theme(item, body), text(yousaid.theme_key("page_title_theme", item), title=item.title)
         if isinstance(item, Update):
             return r.update(item, body), item.title
         return None
@@ -276,7 +276,7 @@ class Site:
             said = opendata.you_said_rows(plan, full_url)
             out[f"{data}/you-said.json"] = opendata.to_json(said, as_at, key="items", next_update=next_update,
                                                              last_updated=plan.late_date)
-            out[f"{data}/you-said.csv"] = opendata.to_csv(said, opendata.YOU_SAID_COLUMNS)
+            out[f"{data}/you-said.csv"] = opendata.to_csv(said, opendata.you_said_columns(plan))
         out[CSS_PATH] = stylesheet(plan.scale)
         out[JS_PATH] = assets("plan-progress.js")
         out[THEME_FIXES_PATH] = assets("theme-fixes.css")

@@ -121,7 +121,7 @@ def reference(kinds=None) -> str:
              "of date). To change one for your site, copy it into your theme's `custom_dir` under the same path",
              "and edit the copy (README, \"Templates and escaping\"). Every page template also receives what",
              "`Renderer.context` in `core/render.py` gives every page: `r`, `plan`, `words`, `w`, `as_at`,",
-             "`here`, `href`, `pages`.", ""]
+             "`here`, `href`, `pages`, `said` (what a \"You said\" heading may claim: `core/yousaid.py`).", ""]
     files = sorted(p for top in ("plan-progress", "preview") for p in (PACKAGE_TEMPLATES / top).rglob("*")
                    if p.suffix in (".html", ".xml"))
     for folder in sorted({p.parent for p in files}, key=lambda d: (len(d.parts), d)):

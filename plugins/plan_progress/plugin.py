@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import os
-from functools import lru_cache
 from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
@@ -21,10 +20,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import __version__
+from . import __version__, reading
 from .config import PlanProgressConfig
 from .core import navigation, titles
-from .core.files import linked_files
 from .core.links import relative
 from .core.nav import heading_tokens, order_nav
 from .core.pages import SitePages
@@ -35,7 +33,6 @@ from .core.templates import Templates, slug
 from .core.updated import last_updated
 from .core.upgrade import SCHEMA_VERSION
 from .core.words import Words
-from .reading import SHIPPED_PICTURES, PlanSettings, check_settings, icon_finder, plan_settings, read_plan, site_paths
 from .site_config import TEMPLATES, configure, extra, missing_report_note, preview_reason
 
 log = get_plugin_logger(__name__)
@@ -45,7 +42,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.settings: PlanSettings | None = None  # set by on_config (None while the plugin is off)
+        self.settings: reading.PlanSettings | None = None  # set by on_config (None while the plugin is off)
         self.words: Words = Words.load()  # the site's words, set by on_config
         self.site: Site | None = None  # set by on_files: every page the plugin shows (core/site.py)
         self.preview: str | None = None  # set by on_files: why the site is still a preview (None: it is not)
@@ -58,8 +55,8 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             return None
         guard_logs()  # nothing the build prints can start a workflow command in a CI log
         log.info(f"mkdocs-plan-progress {__version__}, content schema_version {SCHEMA_VERSION}")
-        self.settings = plan_settings(self.config)
-        check_settings(config, self.config)
+        self.settings = reading.plan_settings(self.config)
+        reading.check_settings(config, self.config)
         self.words = configure(config, self.config)
         return config
 
@@ -70,33 +67,25 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.settings is None:
             return None
-        root = Path(config.config_file_path or ".").resolve().parent
-        linked = linked_files([config.docs_dir, config.theme.custom_dir], root,
-                              [file.abs_src_path for file in files if file.abs_src_path])
-        if linked:  # before anything is read or copied: a link could publish any file the build can read
-            raise PluginError(str(ContentError(linked)))
-        plan, problems = read_plan(files, config, self.settings)
+        reading.check_files(files, config, TEMPLATES)
+        plan, problems = reading.read_plan(files, config, self.settings)
         for problem in problems.warnings:
             log.warning(str(problem))
         if problems.errors:
             raise PluginError(str(ContentError(problems.errors)))
+        root = Path(config.config_file_path or ".").resolve().parent
         updated = last_updated(self.config.last_updated, root, plan.as_at)
         plan.last_updated = updated.date
         for note in (updated.warning, missing_report_note(self.config)):
             if note:  # info, not a warning: a fixture or a copy outside git still builds strictly
                 log.info(note)  # ./scripts/launch-check lists it, and every page says it is a preview
         self.preview = preview_reason(config, self.config, self.words, root, plan, updated.warning is None)
-        # MkDocs copies every file of the theme's folders that is not HTML into the site: the
-        # plugin's own templates (such as the Atom feed's) are not pages of the site.
-        ours = str(TEMPLATES) + os.sep
-        for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(ours)]:
-            files.remove(file)
-
         def has_file(uri: str) -> bool:
             return files.get_file_from_path(uri) is not None
 
         try:
-            pages = SitePages(plan, site_paths(self.config), has_page=has_file, easy_read=self.config.easy_read)
+            pages = SitePages(plan, reading.site_paths(self.config), has_page=has_file,
+                              easy_read=self.config.easy_read)
         except ValueError as error:
             raise PluginError(f"plan-progress: {error}") from None
         for made in pages.made():
@@ -104,44 +93,29 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
                 raise PluginError(f"plan-progress: {made.uri} is made by the plugin; remove or rename the file "
                                   "in the content folder")
             files.append(File.generated(config, made.uri, content=f"# {made.kind.name}\n"))
-        urls: dict[str, str] = {}  # every link on every page asks: remember the answers
-
-        def url_of(uri: str) -> str:
-            url = urls.get(uri)
-            if url is None:
-                file = files.get_file_from_path(uri)
-                if file is None:
-                    raise PluginError(f"plan-progress: {uri} is not a file of the site, so it has no address")
-                url = urls[uri] = file.url
-            return url
-
-        icon_exists = icon_finder(tuple(config.theme.dirs))
         templates = Templates(config.theme.dirs)
         templates.env.globals["w"] = self.words  # every template's words (locale/en.yml and the site's words:)
-        site = self.site = Site(plan, pages, self.config, self.words, templates, url_of=url_of, has_file=has_file,
-                                icon=lambda name: _read_icon(icon_exists(name), name),
+        site = self.site = Site(plan, pages, self.config, self.words, templates, url_of=reading.url_finder(files),
+                                has_file=has_file, icon=reading.icon_reader(tuple(config.theme.dirs)),
                                 contacts=self.settings.contacts, site_name=config.site_name or "",
                                 site_url=config.site_url or "")
-        shipped, missing = site.pictures(SHIPPED_PICTURES)
+        shipped, missing = site.pictures(reading.SHIPPED_PICTURES)
         if missing:
             raise PluginError(f"plan-progress: {site.missing_pictures(missing)}")
         for uri, source in shipped.items():
             files.append(File.generated(config, uri, abs_src_path=source))
         if site.unwritten_easy_read():
             log.info(site.unwritten_easy_read())
-        for uri, content in site.files(_asset).items():
+        for uri, content in site.files(reading.shipped_asset).items():
             files.append(File.generated(config, uri, content=content))
-        self.point_edit_links(site, files, config)
-        return files
-
-    def point_edit_links(self, site: Site, files: Files, config: MkDocsConfig) -> None:
-        """"Edit this page" on a generated page opens the one file it comes from, by its kind
-        (core/pages.py), or nothing for a page made from many files."""
+        # "Edit this page" on a generated page opens the one file it comes from, by its kind
+        # (core/pages.py), or nothing for a page made from many files.
         settings = os.path.relpath(config.config_file_path or "mkdocs.yml", config.docs_dir).replace(os.sep, "/")
         for uri, edit_uri in site.edit_uris(settings).items():
             file = files.get_file_from_path(uri)
             assert file is not None, uri  # on_files added every page the content does not have
             file.edit_uri = edit_uri
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.site is None:
@@ -239,15 +213,3 @@ def _plain_title(page: Page) -> None:
     if "title" not in page.meta and rendered and page.title == rendered:
         page.title = html.unescape(rendered)
 
-
-def _asset(name: str) -> str:
-    from importlib import resources
-
-    return (resources.files("plan_progress") / "assets" / name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=None)
-def _read_icon(path: str | None, name: str) -> str:
-    if path is None:
-        raise PluginError(f"plan-progress: there is no icon called '{name}' in the theme's icon sets")
-    return Path(path).read_text(encoding="utf-8").strip()

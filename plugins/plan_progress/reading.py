@@ -23,12 +23,12 @@ from mkdocs.structure.files import Files
 from .config import PlanProgressConfig
 from .core import easyread, links, published_files, sanitise, upgrade
 from .core.easyread import Rules
-from .core.files import page_templates
+from .core.files import linked_files, page_templates
 from .core.help import Contact, contacts_from
 from .core.loader import RawPage, load_plan, read_sources
 from .core.model import Plan
 from .core.pages import Paths
-from .core.problems import Problems
+from .core.problems import ContentError, Problems
 from .core.scale import Status, check_scale, default_scale
 from .core.templates import slug
 from .core.words import Words
@@ -225,6 +225,58 @@ def _icon_names(theme_dirs: tuple[str, ...]) -> list[str]:
         for path in icons.glob("*/*.svg"):
             names.add(f"{path.parent.name}/{path.stem}")
     return sorted(names)
+
+
+def icon_reader(theme_dirs: tuple[str, ...]):
+    """name -> the markup of the theme's icon of that name (read once); an unknown name stops the build."""
+    find = icon_finder(theme_dirs)
+
+    @lru_cache(maxsize=None)
+    def read(name: str) -> str:
+        path = find(name)
+        if path is None:
+            raise PluginError(f"plan-progress: there is no icon called '{name}' in the theme's icon sets")
+        return Path(path).read_text(encoding="utf-8").strip()
+
+    return read
+
+
+def url_finder(files: Files):
+    """uri -> the address MkDocs gives that file (every link on every page asks: the answers are kept)."""
+    urls: dict[str, str] = {}
+
+    def url_of(uri: str) -> str:
+        url = urls.get(uri)
+        if url is None:
+            file = files.get_file_from_path(uri)
+            if file is None:
+                raise PluginError(f"plan-progress: {uri} is not a file of the site, so it has no address")
+            url = urls[uri] = file.url
+        return url
+
+    return url_of
+
+
+def shipped_asset(name: str) -> str:
+    """The text of one of the plugin's own assets (its stylesheets and script)."""
+    from importlib import resources
+
+    return (resources.files("plan_progress") / "assets" / name).read_text(encoding="utf-8")
+
+
+def check_files(files: Files, config: MkDocsConfig, templates: Path) -> None:
+    """Refuse a site whose folders link to files outside them (before anything is read or copied: a link
+    could publish any file the build can read), and drop the plugin's own templates from the files:
+    MkDocs copies every file of the theme's folders that is not HTML (the Atom feed's template), and
+    they are not pages of the site."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    linked = linked_files([config.docs_dir, config.theme.custom_dir], root,
+                          [file.abs_src_path for file in files if file.abs_src_path])
+    if linked:
+        raise PluginError(str(ContentError(linked)))
+    ours = str(templates) + os.sep
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(ours)]:
+        files.remove(file)
 
 
 @lru_cache(maxsize=None)

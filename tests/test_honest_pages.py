@@ -2,7 +2,7 @@
 what each action does, plain dates, and feedback and help only where they are configured.
 
 The basic fixture's 1.1 is rated and late (overdue); 1.3 is not rated and its completion date has
-passed (never "overdue": no update has been published). Each test reads the built HTML.
+passed (never "overdue": no rating has been published). Each test reads the built HTML.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def test_an_unrated_action_past_its_date_is_not_called_overdue_on_its_page(basic
     assert not article.select(".pp-note"), "no alarm note"
     note = article.select(".pp-note-plain")
     assert [n.get_text(" ", strip=True) for n in note] == [
-        "Date passed, no update published",
-        "The completion date in the plan (May 2022) has passed. No update on this action has been published since."]
+        "Date passed, no rating published",
+        "The completion date in the plan (May 2022) has passed. No progress rating of this action has been published since."]
     assert "overdue" not in article.get_text().lower()
     # The rated, late action keeps its flag and its sentence.
     late = basic_build.html("areas/1-finding/1-1-red/").select_one("article")
@@ -47,7 +47,7 @@ def test_an_unrated_action_past_its_date_is_not_called_overdue_on_its_page(basic
 @pytest.mark.parametrize("page", ["actions/", "actions/not-rated/", "actions/area-1/", "areas/1-finding/"])
 def test_tables_and_filter_pages_say_date_passed_in_plain_words(basic_build, page):
     status = row(basic_build.html(page), "1.3").select("td")[-1]
-    assert status.get_text(" ", strip=True) == "Not yet rated Date passed, no update published"
+    assert status.get_text(" ", strip=True) == "Not yet rated Date passed, no rating published"
     assert not status.select(".pp-flag")
     assert status.select_one(".pp-note-plain").find("svg") is None
 

@@ -179,7 +179,8 @@ def _remember_installed_theme_listings() -> None:
         names = []
         for dirpath, _, filenames in os.walk(searchpath, followlinks=followlinks):
             for filename in filenames:
-                template = os.path.join(dirpath, filename)[len(searchpath):].strip(os.path.sep).replace(os.path.sep, "/")
+                template = os.path.join(dirpath, filename)[len(searchpath):].strip(os.path.sep)
+                template = template.replace(os.path.sep, "/")
                 names.append(template[2:] if template[:2] == "./" else template)
         return names
 

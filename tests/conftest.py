@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -26,16 +26,29 @@ class Build:
     project: Path
     returncode: int
     output: str
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def site(self) -> Path:
         return self.project / "site"
 
-    def html(self, path: str) -> BeautifulSoup:
+    def html(self, path: str, fresh: bool = False) -> BeautifulSoup:
+        """The built page at `path` ("" or "areas/" for a folder's index.html), parsed. Parsed once per
+        build and shared by every test that reads it (a shared build's pages are read by dozens of
+        tests): a test that changes the tree (decompose, extract ...) asks for a page of its own with
+        fresh=True; changing a shared one fails the test (_refuse_changes_to_shared_pages)."""
         target = self.site / path
         if target.is_dir() or path.endswith("/") or path == "":
             target = target / "index.html"
-        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        if fresh:
+            return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        stat = target.stat()
+        key, version = str(target), (stat.st_mtime_ns, stat.st_size)
+        if key not in self._pages or self._pages[key][0] != version:  # a page rewritten since is read again
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            soup.shared_page = str(target.relative_to(self.site))
+            self._pages[key] = (version, soup)
+        return self._pages[key][1]
 
     def problems(self) -> list[str]:
         """The problem lines the build printed (errors and warnings), without log prefixes."""
@@ -202,6 +215,40 @@ def _remember_installed_theme_listings() -> None:
 
 _remember_compiled_templates()
 _remember_installed_theme_listings()
+
+
+def _refuse_changes_to_shared_pages() -> None:
+    """A page Build.html shares between tests cannot be changed: bs4's methods that change a tree
+    fail on it, naming the page, so that no test sees another test's changes."""
+    from bs4.element import PageElement, Tag
+
+    if getattr(Tag.decompose, "guarded", False):
+        return
+
+    def guard(cls, name):
+        original = getattr(cls, name)
+
+        def guarded(self, *args, **kwargs):
+            top = self
+            while top.parent is not None:
+                top = top.parent
+            shared = getattr(top, "shared_page", None) if isinstance(top, BeautifulSoup) else None
+            if shared:
+                raise AssertionError(f"this test changes {shared}, a page other tests read: "
+                                     "take a page of its own with build.html(path, fresh=True)")
+            return original(self, *args, **kwargs)
+
+        guarded.guarded = True
+        setattr(cls, name, guarded)
+
+    for name in ("decompose", "clear", "insert", "append", "extend", "unwrap", "smooth", "__setitem__",
+                 "__delitem__"):
+        guard(Tag, name)
+    for name in ("extract", "replace_with", "wrap", "insert_before", "insert_after"):
+        guard(PageElement, name)
+
+
+_refuse_changes_to_shared_pages()
 
 
 # The command-line tools (README.md): scripts/<name> runs `python -m plan_progress.cli.<module>`.
@@ -388,9 +435,9 @@ def real_pages(real_build) -> "gate.Pages":
 
 @pytest.fixture(scope="session")
 def real_html(real_build, real_pages) -> dict[str, BeautifulSoup]:
-    """Every page of the real site, parsed, by path ("" is the home page)."""
-    return {path: BeautifulSoup((real_build.site / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
-            for path in real_pages.paths}
+    """Every page of the real site, parsed, by path ("" is the home page): the pages real_build.html
+    shares (read them; a test that changes one takes its own with real_build.html(path, fresh=True))."""
+    return {path: real_build.html(gate.path_to_file(path)) for path in real_pages.paths}
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -26,16 +26,29 @@ class Build:
     project: Path
     returncode: int
     output: str
+    _pages: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def site(self) -> Path:
         return self.project / "site"
 
-    def html(self, path: str) -> BeautifulSoup:
+    def html(self, path: str, fresh: bool = False) -> BeautifulSoup:
+        """The built page at `path` ("" or "areas/" for a folder's index.html), parsed. Parsed once per
+        build and shared by every test that reads it (a shared build's pages are read by dozens of
+        tests): a test that changes the tree (decompose, extract ...) asks for a page of its own with
+        fresh=True; changing a shared one fails the test (_refuse_changes_to_shared_pages)."""
         target = self.site / path
         if target.is_dir() or path.endswith("/") or path == "":
             target = target / "index.html"
-        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        if fresh:
+            return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        stat = target.stat()
+        key, version = str(target), (stat.st_mtime_ns, stat.st_size)
+        if key not in self._pages or self._pages[key][0] != version:  # a page rewritten since is read again
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            soup.shared_page = str(target.relative_to(self.site))
+            self._pages[key] = (version, soup)
+        return self._pages[key][1]
 
     def problems(self) -> list[str]:
         """The problem lines the build printed (errors and warnings), without log prefixes."""
@@ -113,6 +126,129 @@ def build_in_process(project: Path) -> Build:
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
     return Build(project, returncode, stream.getvalue())
+
+
+# --------------------------------------------------------------------------
+# Builds in process, without doing twice what cannot change during a session
+# --------------------------------------------------------------------------
+# A build in a fresh Python compiles every template it uses (mkdocs-material's, ours) and lists
+# every file of the theme (mkdocs-material's 14,000 icons): about 60 % of a fixture's build. In one
+# test process those are the same every time, so they are worked out once per process: a template
+# is compiled once for the same source in the same kind of environment, and an installed theme
+# folder is listed once. Each build still renders every page from its own files, with its own
+# settings and overrides, and writes real HTML (a template or folder of the fixture's own, in a
+# temporary folder, is compiled and listed afresh).
+
+def _remember_compiled_templates() -> None:
+    """Jinja's Environment.compile, remembered per process. The code Jinja makes from a template
+    depends on its source, its name and file, the environment's syntax settings, its autoescape
+    choice for that name, its filters and tests (their functions themselves: which exist and what
+    each receives are decided when compiling) and its extensions: the same key gives the same code.
+    A template that fails to compile is not remembered: it fails every time, as it would."""
+    from jinja2.environment import Environment
+
+    if getattr(Environment.compile, "remembered", False):
+        return
+    compiled: dict = {}
+    original = Environment.compile
+    settings = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                "is_async", "finalize", "code_generator_class")
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: A001
+        if not isinstance(source, str):  # an already parsed template: nothing to remember it by
+            return original(self, source, name, filename, raw, defer_init)
+        autoescape = self.autoescape(name) if callable(self.autoescape) else self.autoescape
+        key = (source, name, filename, raw, defer_init, autoescape, tuple(getattr(self, s) for s in settings),
+               tuple(sorted(self.filters.items())), tuple(sorted(self.tests.items())),
+               tuple(sorted((n, type(e)) for n, e in self.extensions.items())))
+        try:
+            return compiled[key]
+        except KeyError:
+            code = compiled[key] = original(self, source, name, filename, raw, defer_init)
+            return code
+        except TypeError:  # a filter or test that cannot be a key: compiled every time
+            return original(self, source, name, filename, raw, defer_init)
+
+    compile.remembered = True
+    Environment.compile = compile
+
+
+def _remember_installed_theme_listings() -> None:
+    """jinja2's FileSystemLoader.list_templates (what MkDocs copies from a theme), with each folder
+    of an installed package (mkdocs-material's, in .venv) walked once per process; other folders
+    (this repository's, a fixture's) are walked every time. Same result, same order."""
+    import sysconfig
+
+    from jinja2.loaders import FileSystemLoader
+
+    if getattr(FileSystemLoader.list_templates, "remembered", False):
+        return
+    installed = tuple(str(Path(sysconfig.get_paths()[p]).resolve()) + os.sep for p in ("purelib", "platlib"))
+    walked: dict[tuple[str, bool], list[str]] = {}
+
+    def names_in(searchpath: str, followlinks: bool) -> list[str]:
+        names = []
+        for dirpath, _, filenames in os.walk(searchpath, followlinks=followlinks):
+            for filename in filenames:
+                template = os.path.join(dirpath, filename)[len(searchpath):].strip(os.path.sep)
+                template = template.replace(os.path.sep, "/")
+                names.append(template[2:] if template[:2] == "./" else template)
+        return names
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            if not str(Path(searchpath).resolve()).startswith(installed):
+                found.update(names_in(searchpath, self.followlinks))
+                continue
+            key = (searchpath, self.followlinks)
+            if key not in walked:
+                walked[key] = names_in(searchpath, self.followlinks)
+            found.update(walked[key])
+        return sorted(found)
+
+    list_templates.remembered = True
+    FileSystemLoader.list_templates = list_templates
+
+
+_remember_compiled_templates()
+_remember_installed_theme_listings()
+
+
+def _refuse_changes_to_shared_pages() -> None:
+    """A page Build.html shares between tests cannot be changed: bs4's methods that change a tree
+    fail on it, naming the page, so that no test sees another test's changes."""
+    from bs4.element import PageElement, Tag
+
+    if getattr(Tag.decompose, "guarded", False):
+        return
+
+    def guard(cls, name):
+        original = getattr(cls, name)
+
+        def guarded(self, *args, **kwargs):
+            top = self
+            while top.parent is not None:
+                top = top.parent
+            shared = getattr(top, "shared_page", None) if isinstance(top, BeautifulSoup) else None
+            if shared:
+                raise AssertionError(f"this test changes {shared}, a page other tests read: "
+                                     "take a page of its own with build.html(path, fresh=True)")
+            return original(self, *args, **kwargs)
+
+        guarded.guarded = True
+        setattr(cls, name, guarded)
+
+    for name in ("decompose", "clear", "insert", "append", "extend", "unwrap", "smooth", "__setitem__",
+                 "__delitem__"):
+        guard(Tag, name)
+    for name in ("extract", "replace_with", "wrap", "insert_before", "insert_after"):
+        guard(PageElement, name)
+
+
+_refuse_changes_to_shared_pages()
 
 
 # The command-line tools (README.md): scripts/<name> runs `python -m plan_progress.cli.<module>`.
@@ -299,9 +435,9 @@ def real_pages(real_build) -> "gate.Pages":
 
 @pytest.fixture(scope="session")
 def real_html(real_build, real_pages) -> dict[str, BeautifulSoup]:
-    """Every page of the real site, parsed, by path ("" is the home page)."""
-    return {path: BeautifulSoup((real_build.site / gate.path_to_file(path)).read_text(encoding="utf-8"), "html.parser")
-            for path in real_pages.paths}
+    """Every page of the real site, parsed, by path ("" is the home page): the pages real_build.html
+    shares (read them; a test that changes one takes its own with real_build.html(path, fresh=True))."""
+    return {path: real_build.html(gate.path_to_file(path)) for path in real_pages.paths}
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,7 @@ def test_the_readability_check_reaches_every_easy_read_page_and_every_word(real_
     pages = set(easy_pages(real_build))
     assert _expected_pages() <= pages, f"easy-read pages missing: {_expected_pages() - pages}"
     for path in sorted(pages):
-        soup = real_build.html(path)
+        soup = real_build.html(path, fresh=True)
         counted = " ".join(main_text(BeautifulSoup(str(soup), "html.parser")))
         article = soup.select_one("article")
         for switch in article.select(".pp-switch"):
@@ -218,7 +218,7 @@ EXPLAINS = re.compile(r"\b(?:is|are) (?:a|an|the)\b|\bcalled\b|\bgives\b|^This i
 
 def test_a_name_is_explained_beside_its_first_use_on_each_page(real_build):
     for path in easy_pages(real_build):
-        article = real_build.html(path).select_one("article")
+        article = real_build.html(path, fresh=True).select_one("article")
         for box in article.select("aside"):
             box.decompose()
         blocks = [[p.get_text(" ", strip=True) for p in words.select("p")]

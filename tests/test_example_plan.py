@@ -305,7 +305,7 @@ def test_the_example_pages_speak_in_its_own_words(example_build):
     listing = example_build.html("actions/")
     assert listing.select_one("label[for=pp-filter-area]").get_text(strip=True) == "Priority"
     for page in sorted(example_build.site.rglob("*.html")):
-        soup = example_build.html(str(page.relative_to(example_build.site)))
+        soup = example_build.html(str(page.relative_to(example_build.site)), fresh=True)
         for hidden in soup.select("script, style"):
             hidden.decompose()
         text = soup.get_text(" ")

@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED
 
@@ -129,7 +128,7 @@ def test_every_page_is_reachable_from_the_home_page(real_build):
         file = site / path[len(prefix):] / "index.html"
         if not file.is_file():
             continue
-        for a in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
+        for a in real_build.html(str(file.relative_to(site))).find_all("a", href=True):
             target = urlparse(urljoin(path, a["href"])).path
             if target.startswith(prefix) and target.endswith("/") and target not in seen:
                 seen.add(target)

@@ -195,7 +195,7 @@ SETTING_NAMES = re.compile(r"mkdocs\.yml|\b(?:previous_report|as_at|last_updated
 
 def test_no_page_shows_a_settings_file_or_a_settings_name(real_build):
     for path in sorted(real_build.site.rglob("*.html")):
-        article = real_build.html(str(path.relative_to(real_build.site))).select_one("article")
+        article = real_build.html(str(path.relative_to(real_build.site)), fresh=True).select_one("article")
         if article is None:
             continue
         if path.relative_to(real_build.site).as_posix() == "open-data/index.html":

@@ -47,7 +47,7 @@ class Status:
         """The easy_count sentence for ``number`` actions ("" without one).
 
         >>> DEFAULT_SCALE[5].easy_count_sentence(1), DEFAULT_SCALE[5].easy_count_sentence(17)
-        ('1 thing has no update yet.', '17 things have no update yet.')
+        ('1 thing has no score yet.', '17 things have no score yet.')
         """
         if len(self.easy_count) != 2:
             return ""

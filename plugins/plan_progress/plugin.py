@@ -80,6 +80,7 @@ class PlanProgressPlugin(BasePlugin[PlanProgressConfig]):
             if note:  # info, not a warning: a fixture or a copy outside git still builds strictly
                 log.info(note)  # ./scripts/launch-check lists it, and every page says it is a preview
         self.preview = preview_reason(config, self.config, self.words, root, plan, updated.warning is None)
+
         def has_file(uri: str) -> bool:
             return files.get_file_from_path(uri) is not None
 

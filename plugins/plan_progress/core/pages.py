@@ -317,7 +317,7 @@ def _contact(site: Site, page: GeneratedPage, body: str) -> dict:
 def _you_said(site: Site, page: GeneratedPage, body: str) -> dict:
     """Every item, what families said and what inspectors found counted apart, the gaps; and
     whether the content's own page brings its own title (a first line "# ...")."""
-    items = [i for t in site.plan.themes for i in t.items]
+    items = yousaid.every_item(site.plan)
     return {"items": items, "gaps": [i for i in items if not i.answered_by],
             "related": sum(1 for i in items if i.related and not i.answered_by),
             "families": yousaid.by(items, FAMILIES), "findings": yousaid.by(items, INSPECTORS),
